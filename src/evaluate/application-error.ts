@@ -1,0 +1,24 @@
+/** One reason an application cannot be decided at all, located by JSON pointer. */
+export interface ApplicationProblem {
+  code: "invalid-envelope" | "unknown-matter" | "no-version-in-force";
+  message: string;
+  pointer: string;
+}
+
+/**
+ * Thrown by `decide` when an application cannot be decided at all: the envelope is malformed,
+ * the matter is unknown, or no version was in force on `appliedOn`. It lists every problem.
+ * (Problems inside `data` are not errors: they make the decision `incomplete`.)
+ *
+ * @example
+ * try { await rules.decide(input); } catch (e) { if (e instanceof ApplicationError) e.problems; }
+ */
+export class ApplicationError extends Error {
+  readonly problems: readonly ApplicationProblem[];
+
+  constructor(problems: readonly ApplicationProblem[]) {
+    super(problems.map((p) => `${p.pointer || "/"}: ${p.message}`).join("; "));
+    this.name = "ApplicationError";
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,122 @@
+import type { SubmittedMaterial } from "../model/application.js";
+import type { Locale } from "../model/common.js";
+import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
+import type { Material } from "../model/matter.js";
+import { cite } from "./citations.js";
+import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import { localize, MESSAGES } from "./messages.js";
+import { type EvaluatedCondition, fold, type UnknownLeaf } from "./three-valued.js";
+
+/** The referral code the library uses for a deferred material (容缺受理). */
+export const DEFERRED_REFERRAL = "material-deferred";
+
+export interface MaterialsAssessment {
+  materials: MaterialResult[];
+  missing: MissingItem[];
+  referrals: ReferralItem[];
+  followUps: Array<FollowUp & { workingDays?: number }>;
+  /** Facts a `requiredWhen` needed and did not get. */
+  unknowns: UnknownLeaf[];
+}
+
+// When a material is supplied several ways, the strongest counts, whatever the order.
+const STRENGTH: Record<SubmittedMaterial["via"], number> = {
+  upload: 3,
+  "e-sign": 3,
+  shared: 3,
+  commitment: 2,
+  deferred: 1,
+};
+
+/**
+ * Decides, for each material of the matter, whether it is required (its `requiredWhen`,
+ * three-valued: when that cannot be told, the material is treated as required so the notice
+ * stays complete) and how the application satisfies it.
+ *
+ * @example
+ * const { materials, missing } = assessMaterials(compiled, trees, application.materials, "en");
+ */
+export function assessMaterials(
+  matter: CompiledMatter,
+  trees: ReadonlyMap<string, EvaluatedCondition>,
+  submitted: readonly SubmittedMaterial[],
+  locale: Locale,
+): MaterialsAssessment {
+  const out: MaterialsAssessment = {
+    materials: [],
+    missing: [],
+    referrals: [],
+    followUps: [],
+    unknowns: [],
+  };
+  matter.file.materials.forEach((material, index) => {
+    const tree = trees.get(conditionName.requiredWhen(index));
+    const required = tree ? fold(tree) : { value: "pass" as const, unknowns: [] };
+    out.unknowns.push(...required.unknowns);
+    const accepted = submitted
+      .filter((s) => s.id === material.id && isAccepted(material, s.via))
+      .sort((a, b) => STRENGTH[b.via] - STRENGTH[a.via])[0];
+    const title = localize(material.title, locale);
+    const basis = cite(material.basis, matter.laws, locale);
+    if (required.value === "fail") {
+      out.materials.push({
+        id: material.id,
+        status: "not-required",
+        ...(accepted && { via: accepted.via }),
+      });
+      return;
+    }
+    if (accepted === undefined) {
+      out.materials.push({ id: material.id, status: "missing" });
+      out.missing.push({
+        kind: "material",
+        id: material.id,
+        message: missingMessage(material, submitted, title, locale),
+        basis,
+      });
+      return;
+    }
+    const followUp = material.followUp;
+    if (accepted.via === "commitment") {
+      out.materials.push({ id: material.id, status: "committed", via: accepted.via });
+      out.followUps.push({
+        kind: "verify-commitment",
+        material: material.id,
+        message: localize(followUp?.title ?? MESSAGES.verifyCommitment({ title }), locale),
+        ...(followUp && { workingDays: followUp.workingDays }),
+      });
+    } else if (accepted.via === "deferred") {
+      out.materials.push({ id: material.id, status: "deferred", via: accepted.via });
+      const message = localize(MESSAGES.materialDeferred({ title }), locale);
+      out.referrals.push({ code: DEFERRED_REFERRAL, message, basis });
+      out.followUps.push({
+        kind: "receive-deferred-material",
+        material: material.id,
+        message,
+        ...(followUp && { workingDays: followUp.workingDays }),
+      });
+    } else {
+      out.materials.push({ id: material.id, status: "satisfied", via: accepted.via });
+    }
+  });
+  return out;
+}
+
+function isAccepted(material: Material, via: SubmittedMaterial["via"]): boolean {
+  if (via === "deferred") return material.deferrable;
+  return material.satisfiedBy.includes(via);
+}
+
+function missingMessage(
+  material: Material,
+  submitted: readonly SubmittedMaterial[],
+  title: string,
+  locale: Locale,
+): string {
+  const rejected = submitted.find((s) => s.id === material.id);
+  if (rejected === undefined) return localize(MESSAGES.materialMissing({ title }), locale);
+  const accepted = [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])].join(
+    ", ",
+  );
+  return localize(MESSAGES.materialWrongChannel({ title, via: rejected.via, accepted }), locale);
+}

@@ -1,0 +1,103 @@
+import type { Locale } from "../model/common.js";
+import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.js";
+import type { Standard } from "../model/matter.js";
+import { cite } from "./citations.js";
+import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import { localize, MESSAGES } from "./messages.js";
+import {
+  type EvaluatedCondition,
+  fold,
+  leafValues,
+  type TriResult,
+  type UnknownLeaf,
+} from "./three-valued.js";
+
+/** What the standards contribute to a decision. */
+export interface StandardsAssessment {
+  checks: CheckResult[];
+  corrections: MissingItem[];
+  referrals: ReferralItem[];
+  /** Data paths some standard needed and did not get, with the standard that needed them. */
+  unknownData: Array<{ path: string; standard: Standard }>;
+}
+
+/**
+ * Turns each standard's evaluated `when` and `require` trees into its three-valued check:
+ * `not-applicable` when `when` fails; `pass` / `fail` / `unknown` from `require`. A failure
+ * asks for a correction or refers, as the standard says; an unknown asks the applicant for
+ * missing data, or refers when the missing value is evidence only the calling system has.
+ *
+ * @example
+ * const { checks, referrals } = assessStandards(compiled, trees, "zh-CN");
+ */
+export function assessStandards(
+  matter: CompiledMatter,
+  trees: ReadonlyMap<string, EvaluatedCondition>,
+  locale: Locale,
+): StandardsAssessment {
+  const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
+  matter.file.standards.forEach((standard, index) => {
+    const whenTree = trees.get(conditionName.when(index));
+    const requireTree = trees.get(conditionName.require(index)) as EvaluatedCondition;
+    const values = leafValues(requireTree, whenTree ? leafValues(whenTree) : {});
+    const when: TriResult = whenTree ? fold(whenTree) : { value: "pass", unknowns: [] };
+    const result = when.value === "pass" ? fold(requireTree) : when;
+    const status = when.value === "fail" ? "not-applicable" : result.value;
+    out.checks.push({ id: standard.id, status, values });
+    const basis = cite(standard.basis, matter.laws, locale);
+    const message = localize(standard.message, locale);
+    if (status === "fail") {
+      if (standard.onFail.outcome === "refer") {
+        out.referrals.push({ code: standard.onFail.code, standard: standard.id, message, basis });
+      } else {
+        out.corrections.push({
+          kind: "correction",
+          id: standard.id,
+          field: standard.onFail.field,
+          message,
+          basis,
+        });
+      }
+    } else if (status === "unknown") {
+      noteUnknowns(matter, standard, result.unknowns, out, locale);
+    }
+  });
+  return out;
+}
+
+function noteUnknowns(
+  matter: CompiledMatter,
+  standard: Standard,
+  unknowns: readonly UnknownLeaf[],
+  out: StandardsAssessment,
+  locale: Locale,
+): void {
+  let evidenceMissing = false;
+  for (const leaf of unknowns) {
+    const source = sourceOf(matter, leaf);
+    if (source.fact === "data") out.unknownData.push({ path: source.path, standard });
+    else evidenceMissing = true;
+  }
+  if (!evidenceMissing) return;
+  const code =
+    standard.onFail.outcome === "refer"
+      ? standard.onFail.code
+      : matter.file.unknownEvidenceReferral;
+  out.referrals.push({
+    code,
+    standard: standard.id,
+    message: localize(
+      MESSAGES.evidenceUnavailable({ title: localize(standard.title, locale) }),
+      locale,
+    ),
+    basis: cite(standard.basis, matter.laws, locale),
+  });
+}
+
+/** A derived value is missing because its input is: blame the input, data or evidence. */
+function sourceOf(matter: CompiledMatter, leaf: UnknownLeaf): UnknownLeaf {
+  if (leaf.fact !== "derived") return leaf;
+  const id = leaf.path.split(".")[0] ?? "";
+  const spec = matter.file.derived[id];
+  return spec ? spec.input : { fact: "evidence", path: leaf.path };
+}

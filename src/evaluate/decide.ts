@@ -1,0 +1,180 @@
+import type { Application } from "../model/application.js";
+import type { Locale } from "../model/common.js";
+import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
+import { VERSION } from "../version.js";
+import { assessMaterials } from "./assess-materials.js";
+import { assessStandards } from "./assess-standards.js";
+import { canonicalJson, sha256Hex } from "./canonical-json.js";
+import { cite } from "./citations.js";
+import type { CompiledMatter } from "./compile-matter.js";
+import { type FieldProblem, prepareFacts } from "./input-facts.js";
+import { localize, MESSAGES } from "./messages.js";
+import { isAbsent } from "./operators.js";
+import { resolvePath } from "./path-resolver.js";
+import { schemaTitle } from "./schema-paths.js";
+import type { EvaluatedCondition } from "./three-valued.js";
+
+/** The referral code for anything the library itself could not do. */
+export const INTERNAL_ERROR = "internal-error";
+
+export interface DecideOptions {
+  locale?: Locale;
+  /** The time recorded as `decidedAt`; the only clock a decision reads. */
+  now?: Date;
+}
+
+/**
+ * Decides one application against one compiled matter version. Every standard and material is
+ * evaluated (never stopping at the first problem); the outcome is `refer` if anything needs a
+ * person, else `incomplete` if anything must be supplied or corrected, else `approve`. Any
+ * error inside becomes a referral with code `internal-error`, and the rest is still reported.
+ *
+ * @example
+ * const decision = await decideMatter(compiled, application, raw, { locale: "en" });
+ */
+export async function decideMatter(
+  matter: CompiledMatter,
+  application: Application,
+  rawInput: unknown,
+  options: DecideOptions = {},
+): Promise<Decision> {
+  const locale = options.locale ?? "zh-CN";
+  const inputSha256 = await sha256Hex(canonicalJson(rawInput));
+  const { facts, fieldProblems, derivedErrors } = prepareFacts(matter, application);
+  const referrals: ReferralItem[] = derivedErrors.map(({ id, message }) =>
+    internalError(`${id}: ${message}`, locale),
+  );
+  let trees: ReadonlyMap<string, EvaluatedCondition> = new Map();
+  try {
+    trees = await matter.engine.run(facts);
+  } catch (error) {
+    referrals.push(internalError(error instanceof Error ? error.message : String(error), locale));
+  }
+  const standards = assessStandards(matter, trees, locale);
+  const materials = assessMaterials(matter, trees, application.materials, locale);
+  referrals.push(...standards.referrals, ...materials.referrals);
+
+  const fields = fieldItems(matter, fieldProblems, locale);
+  const covered = (path: string) =>
+    [...fields, ...standards.corrections].some((m) => overlaps(m.field ?? m.id, path));
+  const unknownData = [
+    ...standards.unknownData,
+    ...materials.unknowns
+      .filter((u) => u.fact === "data")
+      .map((u) => ({ path: u.path, standard: undefined })),
+  ];
+  for (const { path, standard } of unknownData) {
+    if (covered(path)) continue;
+    if (isAbsent(resolvePath(facts.data, path))) {
+      fields.push(
+        fieldItem(matter, { path, problem: "absent", detail: "required" }, locale, standard?.basis),
+      );
+    } else {
+      // Present, yet the standard could not be evaluated on it: a person must look.
+      referrals.push({
+        code:
+          standard?.onFail.outcome === "refer"
+            ? standard.onFail.code
+            : matter.file.unknownEvidenceReferral,
+        ...(standard && { standard: standard.id }),
+        message: localize(
+          MESSAGES.evidenceUnavailable({
+            title: standard ? localize(standard.title, locale) : path,
+          }),
+          locale,
+        ),
+        basis: cite(standard?.basis ?? matter.file.basis, matter.laws, locale),
+      });
+    }
+  }
+  if (materials.unknowns.some((u) => u.fact !== "data")) {
+    referrals.push({
+      code: matter.file.unknownEvidenceReferral,
+      message: localize(MESSAGES.evidenceUnavailable({ title: "requiredWhen" }), locale),
+      basis: cite(matter.file.basis, matter.laws, locale),
+    });
+  }
+  if (trees.size === 0 && referrals.every((r) => r.code !== INTERNAL_ERROR)) {
+    referrals.push(internalError("no rule results", locale));
+  }
+
+  const missing = [...materials.missing, ...standards.corrections, ...dedupeFields(fields)];
+  const outcome: Outcome =
+    referrals.length > 0 ? "refer" : missing.length > 0 ? "incomplete" : "approve";
+  return {
+    outcome,
+    ...(application.id !== undefined && { applicationId: application.id }),
+    matter: { id: matter.file.matter, version: matter.file.version, sha256: matter.sha256 },
+    appliedOn: application.appliedOn,
+    locale,
+    missing,
+    referrals: dedupeReferrals(referrals),
+    checks: standards.checks,
+    materials: materials.materials,
+    followUps: materials.followUps.map(({ workingDays: _, ...f }) => f),
+    record: {
+      inputSha256,
+      rulesSha256: matter.sha256,
+      engine: `smart-approval@${VERSION}`,
+      decidedAt: (options.now ?? new Date()).toISOString(),
+    },
+  };
+}
+
+function internalError(detail: string, locale: Locale): ReferralItem {
+  return {
+    code: INTERNAL_ERROR,
+    message: localize(MESSAGES.internalError({ detail }), locale),
+    basis: [],
+  };
+}
+
+function fieldItems(
+  matter: CompiledMatter,
+  problems: readonly FieldProblem[],
+  locale: Locale,
+): MissingItem[] {
+  return problems.map((p) => fieldItem(matter, p, locale));
+}
+
+function fieldItem(
+  matter: CompiledMatter,
+  problem: FieldProblem,
+  locale: Locale,
+  basis = matter.file.basis,
+): MissingItem {
+  const path = problem.path === "" ? "data" : problem.path;
+  const title = problem.path === "" ? undefined : schemaTitle(matter.file.input.data, problem.path);
+  const label = title ? `${title}（${path}）` : path;
+  const text =
+    problem.problem === "absent"
+      ? MESSAGES.fieldAbsent({ label })
+      : MESSAGES.fieldInvalid({ label, detail: problem.detail });
+  return {
+    kind: "field",
+    id: path,
+    field: path,
+    message: localize(text, locale),
+    basis: cite(basis, matter.laws, locale),
+  };
+}
+
+/** One entry per field, the most specific first; a field inside a reported one is dropped. */
+function dedupeFields(fields: MissingItem[]): MissingItem[] {
+  const sorted = [...fields].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return sorted.filter((f, i) => sorted.findIndex((g) => g.id === f.id) === i);
+}
+
+function dedupeReferrals(referrals: ReferralItem[]): ReferralItem[] {
+  const seen = new Set<string>();
+  return referrals.filter((r) => {
+    const key = `${r.code}\u0000${r.standard ?? ""}\u0000${r.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+}

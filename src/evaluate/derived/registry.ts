@@ -1,0 +1,7 @@
+import type { DerivedFunction } from "./derived-function.js";
+import { identityDocument } from "./identity-document.js";
+
+/** Every derived function a rule file may name, by name. */
+export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
+  [identityDocument].map((f) => [f.name, f]),
+);

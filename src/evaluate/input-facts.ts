@@ -1,0 +1,107 @@
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { isForbiddenKey } from "../model/common.js";
+import { pointerSegments } from "../model/json-pointer.js";
+import type { CompiledMatter } from "./compile-matter.js";
+import { DERIVED_FUNCTIONS } from "./derived/registry.js";
+import { resolvePath } from "./path-resolver.js";
+import type { Facts } from "./rule-engine.js";
+
+/** A data field the applicant must supply (`absent`) or correct (`invalid`). */
+export interface FieldProblem {
+  path: string;
+  problem: "absent" | "invalid";
+  detail: string;
+}
+
+export interface InputFacts {
+  facts: Facts;
+  /** Problems with `data` against the matter's input schema. */
+  fieldProblems: FieldProblem[];
+  /** Derived facts whose function threw: their values are missing, and a human must look. */
+  derivedErrors: Array<{ id: string; message: string }>;
+}
+
+/**
+ * Prepares the facts a decision reads. `data` and `evidence` are checked against the matter's
+ * input schemas, and whatever fails is removed, so a malformed value is treated as missing
+ * (unknown) — never compared as if it were valid. Then the derived facts are computed.
+ *
+ * @example
+ * const { facts, fieldProblems } = prepareFacts(compiled, application);
+ */
+export function prepareFacts(
+  matter: CompiledMatter,
+  application: { appliedOn: string; data: unknown; evidence: unknown },
+): InputFacts {
+  const data = sanitize(matter.validateData, application.data);
+  const evidence = sanitize(matter.validateEvidence, application.evidence);
+  const derived: Record<string, unknown> = {};
+  const derivedErrors: InputFacts["derivedErrors"] = [];
+  const sources = { data: data.value, evidence: evidence.value, derived };
+  for (const [id, spec] of Object.entries(matter.file.derived)) {
+    const input = resolvePath(sources[spec.input.fact], spec.input.path);
+    if (input === undefined) continue;
+    try {
+      const fn = DERIVED_FUNCTIONS.get(spec.function);
+      if (fn === undefined) throw new Error(`unknown derived function ${spec.function}`);
+      derived[id] = fn.compute(input, { appliedOn: application.appliedOn });
+    } catch (error) {
+      derivedErrors.push({ id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { facts: sources, fieldProblems: data.problems, derivedErrors };
+}
+
+function sanitize(validate: ValidateFunction, input: unknown) {
+  const value = isPlainObject(input) ? structuredClone(input) : {};
+  const problems: FieldProblem[] = [];
+  if (!isPlainObject(input)) {
+    problems.push({ path: "", problem: "invalid", detail: "must be an object" });
+    return { value, problems };
+  }
+  if (validate(value)) return { value, problems };
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const problem = toFieldProblem(error);
+    if (problem === undefined || seen.has(problem.path)) continue;
+    seen.add(problem.path);
+    problems.push(problem);
+    if (problem.problem === "invalid") removeAt(value, problem.path);
+  }
+  return { value, problems };
+}
+
+function toFieldProblem(error: ErrorObject): FieldProblem | undefined {
+  const base = pointerSegments(error.instancePath);
+  if (error.keyword === "required") {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    return { path: [...base, missing].join("."), problem: "absent", detail: "required" };
+  }
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    return {
+      path: [...base, extra].join("."),
+      problem: "invalid",
+      detail: "not a field of this matter",
+    };
+  }
+  return { path: base.join("."), problem: "invalid", detail: error.message ?? error.keyword };
+}
+
+function removeAt(root: Record<string, unknown>, path: string): void {
+  if (path === "") {
+    for (const key of Object.keys(root)) delete root[key];
+    return;
+  }
+  const segments = path.split(".");
+  const last = segments.pop() as string;
+  const parent =
+    resolvePath(root, segments.join(".")) ?? (segments.length === 0 ? root : undefined);
+  if (parent === null || typeof parent !== "object" || isForbiddenKey(last)) return;
+  if (Array.isArray(parent)) parent[Number(last)] = undefined;
+  else delete (parent as Record<string, unknown>)[last];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

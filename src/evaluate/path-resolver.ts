@@ -1,0 +1,23 @@
+import { isForbiddenKey } from "../model/common.js";
+
+/**
+ * Reads a dot path (`operator.document.number`, `members.0.name`) from a value. Only own
+ * properties are read and prototype segments never resolve, so a path cannot reach
+ * `Object.prototype` or run code — unlike json-rules-engine's default JSONPath resolver,
+ * which can execute a crafted path (DESIGN §8).
+ *
+ * @example
+ * resolvePath({ a: { b: [10, 20] } }, "a.b.1"); // 20
+ * resolvePath({ a: 1 }, "constructor.name"); // undefined
+ */
+export function resolvePath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const segment of path.split(".")) {
+    if (current === null || typeof current !== "object" || isForbiddenKey(segment)) {
+      return undefined;
+    }
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}

@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { Issue } from "../model/issue.js";
+import { encodePointerSegment, toPointer } from "../model/json-pointer.js";
+import type { JsonDocument } from "./json-document.js";
+
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * Validates a parsed document against a zod schema and turns every problem into a located
+ * issue. Unions (conditions are `all | any | not | leaf`) are resolved to the branch the
+ * author evidently meant, so one mistake gives one issue rather than one per branch.
+ *
+ * @example
+ * const { data, issues } = validateDocument(MatterFileSchema, document);
+ */
+export function validateDocument<T extends z.ZodType>(
+  schema: T,
+  document: JsonDocument,
+): { data: z.infer<T> | undefined; issues: Issue[] } {
+  const result = schema.safeParse(document.value);
+  if (result.success) return { data: result.data, issues: [] };
+  const issues = flatten(result.error.issues, []).map((issue) => toIssue(issue, document));
+  return { data: undefined, issues: dedupe(issues) };
+}
+
+function flatten(issues: readonly ZodIssue[], prefix: PropertyKey[]): ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      return flatten(closestBranch(issue.errors), path);
+    }
+    return [{ ...issue, path }];
+  });
+}
+
+/**
+ * The branch whose issues are deepest and fewest: a branch that fails at its own root
+ * (wrong shape, unknown keys) is the one the author did not mean.
+ */
+function closestBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] {
+  const score = (branch: readonly ZodIssue[]) =>
+    branch.reduce((sum, i) => sum + (i.path.length === 0 ? 1000 : 1), 0);
+  return branches.reduce((best, branch) => (score(branch) < score(best) ? branch : best));
+}
+
+function toIssue(issue: ZodIssue, document: JsonDocument): Issue {
+  const pointer = toPointer(issue.path.map(String));
+  const last = issue.path.at(-1);
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0] ?? "";
+    return document.issue(
+      "unknown-key",
+      `unknown ${issue.keys.length > 1 ? "keys" : "key"} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
+      `${pointer}/${encodePointerSegment(key)}`,
+    );
+  }
+  if (last === "operator" && issue.code === "invalid_value") {
+    return document.issue("unknown-operator", `unknown operator: ${issue.message}`, pointer);
+  }
+  if (last === "basis" && (issue.code === "too_small" || issue.code === "invalid_type")) {
+    return document.issue("missing-basis", "a legal basis (law and articles) is required", pointer);
+  }
+  return document.issue(`schema-${issue.code.replaceAll("_", "-")}`, issue.message, pointer);
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.pointer}\u0000${i.code}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

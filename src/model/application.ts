@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { IdSchema, PlainDateSchema } from "./common.js";
+
+/** How the applicant supplied a material; `deferred` asks for 容缺受理. */
+export const SUBMISSION_CHANNELS = [
+  "upload",
+  "e-sign",
+  "shared",
+  "commitment",
+  "deferred",
+] as const;
+
+/** A material the application says it supplies. */
+export const SubmittedMaterialSchema = z.strictObject({
+  id: IdSchema,
+  via: z.enum(SUBMISSION_CHANNELS),
+  ref: z.string().optional().meta({ description: "the caller's reference: file id, licence no." }),
+});
+export type SubmittedMaterial = z.infer<typeof SubmittedMaterialSchema>;
+
+/**
+ * The application envelope. Matter-specific fields live in `data` (what the applicant
+ * declared) and `evidence` (what the calling system verified), each checked against the
+ * matter's input schema.
+ */
+export const ApplicationSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().optional().meta({ description: "the caller's case id, echoed in the decision" }),
+    matter: IdSchema,
+    appliedOn: PlainDateSchema,
+    acceptedOn: PlainDateSchema.optional().meta({
+      description: "start of the time limit when it is not appliedOn",
+    }),
+    data: z.record(z.string(), z.unknown()),
+    evidence: z.record(z.string(), z.unknown()).default({}),
+    materials: z.array(SubmittedMaterialSchema).default([]),
+  })
+  .meta({ title: "smart-approval application" });
+export type Application = z.infer<typeof ApplicationSchema>;
+export type ApplicationInput = z.input<typeof ApplicationSchema>;

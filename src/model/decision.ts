@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { LocaleSchema } from "./common.js";
+
+/** A citation as it appears in a decision: the law's title resolved in the decision's locale. */
+export const DecisionCitationSchema = z.strictObject({
+  ref: z.string(),
+  law: z.string(),
+  articles: z.array(z.string()),
+});
+export type DecisionCitation = z.infer<typeof DecisionCitationSchema>;
+
+/**
+ * One item of the one-time notice (一次性告知):
+ * - `material`: a material to supply;
+ * - `field`: data that is absent or malformed (the id is its dot path);
+ * - `correction`: a standard the declared data does not meet (the id is the standard's).
+ */
+export const MissingItemSchema = z.strictObject({
+  kind: z.enum(["material", "field", "correction"]),
+  id: z.string(),
+  field: z.string().optional(),
+  message: z.string(),
+  basis: z.array(DecisionCitationSchema),
+});
+export type MissingItem = z.infer<typeof MissingItemSchema>;
+
+/** One reason a human must decide. */
+export const ReferralItemSchema = z.strictObject({
+  code: z.string(),
+  standard: z.string().optional(),
+  message: z.string(),
+  basis: z.array(DecisionCitationSchema),
+});
+export type ReferralItem = z.infer<typeof ReferralItemSchema>;
+
+/** Three-valued result of a standard; `not-applicable` when its `when` does not hold. */
+export const CHECK_STATUSES = ["pass", "fail", "unknown", "not-applicable"] as const;
+
+export const CheckResultSchema = z.strictObject({
+  id: z.string(),
+  status: z.enum(CHECK_STATUSES),
+  values: z.record(z.string(), z.unknown()),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const MATERIAL_STATUSES = [
+  "satisfied",
+  "committed",
+  "deferred",
+  "missing",
+  "not-required",
+] as const;
+
+export const MaterialResultSchema = z.strictObject({
+  id: z.string(),
+  status: z.enum(MATERIAL_STATUSES),
+  via: z.string().optional(),
+});
+export type MaterialResult = z.infer<typeof MaterialResultSchema>;
+
+export const FollowUpSchema = z.strictObject({
+  kind: z.enum(["verify-commitment", "receive-deferred-material"]),
+  material: z.string(),
+  message: z.string(),
+  due: z.string().optional(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const TimeLimitResultSchema = z.strictObject({
+  acceptedOn: z.string(),
+  onTheSpot: z.boolean(),
+  statutoryDue: z.string().optional(),
+  statutoryDueExtended: z.string().optional(),
+  promisedDue: z.string().optional(),
+  note: z.string().optional(),
+});
+export type TimeLimitResult = z.infer<typeof TimeLimitResultSchema>;
+
+export const OUTCOMES = ["approve", "incomplete", "refer"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The decision returned for every application: stable JSON, byte-identical on replay. */
+export const DecisionSchema = z
+  .strictObject({
+    outcome: z.enum(OUTCOMES),
+    applicationId: z.string().optional(),
+    matter: z.strictObject({ id: z.string(), version: z.string(), sha256: z.string() }),
+    appliedOn: z.string(),
+    locale: LocaleSchema,
+    missing: z.array(MissingItemSchema),
+    referrals: z.array(ReferralItemSchema),
+    checks: z.array(CheckResultSchema),
+    materials: z.array(MaterialResultSchema),
+    followUps: z.array(FollowUpSchema),
+    timeLimit: TimeLimitResultSchema.optional(),
+    record: z.strictObject({
+      inputSha256: z.string(),
+      rulesSha256: z.string(),
+      engine: z.string(),
+      decidedAt: z.string(),
+    }),
+  })
+  .meta({ title: "smart-approval decision" });
+export type Decision = z.infer<typeof DecisionSchema>;

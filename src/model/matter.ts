@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { BasisSchema } from "./citation.js";
+import { IdSchema, LocalizedTextSchema, PlainDateSchema } from "./common.js";
+import { ConditionSchema, FactRefSchema } from "./condition.js";
+
+/** How an applicant may satisfy a material. */
+export const MATERIAL_CHANNELS = ["upload", "e-sign", "shared", "commitment"] as const;
+export const MaterialChannelSchema = z.enum(MATERIAL_CHANNELS);
+export type MaterialChannel = z.infer<typeof MaterialChannelSchema>;
+
+const ReferralCodeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9-]*$/, "expected an upper-case referral code such as R-AGE-16-17");
+
+/** A reason a human must decide, declared once per matter and cited by standards. */
+export const ReferralSchema = z.strictObject({
+  code: ReferralCodeSchema,
+  title: LocalizedTextSchema,
+  basis: BasisSchema,
+});
+export type Referral = z.infer<typeof ReferralSchema>;
+
+/** What happens when a standard does not hold. */
+export const OnFailSchema = z.discriminatedUnion("outcome", [
+  z.strictObject({
+    outcome: z.literal("refer"),
+    code: ReferralCodeSchema,
+  }),
+  z.strictObject({
+    outcome: z.literal("correct"),
+    field: z.string().min(1).meta({ description: "dot path of the data field to correct" }),
+  }),
+]);
+export type OnFail = z.infer<typeof OnFailSchema>;
+
+/**
+ * A review standard (审查标准), written in the positive form: `require` states what must hold
+ * for the application to pass. `when` limits the standard to the cases it applies to.
+ */
+export const StandardSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  basis: BasisSchema,
+  when: ConditionSchema.optional(),
+  require: ConditionSchema,
+  onFail: OnFailSchema,
+  message: LocalizedTextSchema.meta({
+    description: "What the applicant must correct, or why a human must look",
+  }),
+});
+export type Standard = z.infer<typeof StandardSchema>;
+
+/** A required material (申请材料) and the ways it may be satisfied. */
+export const MaterialSchema = z.strictObject({
+  id: IdSchema,
+  title: LocalizedTextSchema,
+  basis: BasisSchema,
+  requiredWhen: ConditionSchema.optional().meta({ description: "absent = always required" }),
+  satisfiedBy: z.array(MaterialChannelSchema).min(1),
+  deferrable: z.boolean().default(false).meta({
+    description: "容缺受理: may be supplied later; the case is accepted but not approved",
+  }),
+  followUp: z
+    .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1) })
+    .optional()
+    .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
+});
+export type Material = z.infer<typeof MaterialSchema>;
+
+/** A value computed from other facts by a named library function. */
+export const DerivedFactSchema = z.strictObject({
+  function: z.string().min(1),
+  input: FactRefSchema,
+});
+export type DerivedFact = z.infer<typeof DerivedFactSchema>;
+
+const JsonSchemaObject = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "A JSON Schema (draft-07) object" });
+
+const TimeLimitSchema = z.strictObject({
+  statutory: z.strictObject({
+    onTheSpot: z.boolean().meta({ description: "当场办结 when everything is in order" }),
+    workingDays: z.int().min(0),
+    extensionWorkingDays: z.int().min(0).optional(),
+  }),
+  promised: z.strictObject({ workingDays: z.int().min(0) }).optional(),
+  basis: BasisSchema,
+});
+
+/** One version of one matter's standard checklist (审批标准清单). */
+export const MatterFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    matter: IdSchema,
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, "expected a semantic version such as 1.0.0"),
+    effective: z.strictObject({
+      from: PlainDateSchema,
+      until: PlainDateSchema.optional().meta({ description: "last day in force (inclusive)" }),
+    }),
+    title: LocalizedTextSchema,
+    codes: z.record(z.string(), z.string()).optional(),
+    basis: BasisSchema,
+    timeLimit: TimeLimitSchema,
+    fee: z.strictObject({
+      amount: z.number().min(0),
+      currency: z.literal("CNY"),
+      basis: BasisSchema,
+    }),
+    input: z.strictObject({ data: JsonSchemaObject, evidence: JsonSchemaObject }),
+    derived: z.record(IdSchema, DerivedFactSchema).default({}),
+    referrals: z.array(ReferralSchema).min(1),
+    unknownEvidenceReferral: ReferralCodeSchema.meta({
+      description: "Referral used when evidence a correctable standard needs is missing",
+    }),
+    standards: z.array(StandardSchema).min(1),
+    materials: z.array(MaterialSchema),
+  })
+  .meta({ title: "smart-approval matter rule file" });
+export type MatterFile = z.infer<typeof MatterFileSchema>;
