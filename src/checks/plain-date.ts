@@ -1,0 +1,86 @@
+/** A calendar date with no time zone, as numbers: month 1–12, day 1–31. */
+export interface PlainDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Tells whether a year of the Gregorian calendar has a 29 February.
+ *
+ * @example
+ * isLeapYear(2024); //=> true
+ * isLeapYear(1900); //=> false
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The number of days in a month (1–12) of a year; 0 for a month outside 1–12.
+ *
+ * @example
+ * daysInMonth(2025, 2); //=> 28
+ * daysInMonth(2024, 2); //=> 29
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month < 1 || month > 12) return 0;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Reads an ISO calendar date `YYYY-MM-DD`. Returns undefined for any other shape and for
+ * dates that do not exist, such as 2025-02-30; it never guesses or rolls over.
+ *
+ * @example
+ * parsePlainDate("2025-06-30"); //=> { year: 2025, month: 6, day: 30 }
+ * parsePlainDate("2025-02-30"); //=> undefined
+ */
+export function parsePlainDate(value: string): PlainDate | undefined {
+  const match = PLAIN_DATE.exec(value);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/**
+ * Tells whether a string is a real ISO calendar date `YYYY-MM-DD`.
+ *
+ * @example
+ * isPlainDate("2024-02-29"); //=> true
+ * isPlainDate("2025-02-29"); //=> false
+ */
+export function isPlainDate(value: string): boolean {
+  return parsePlainDate(value) !== undefined;
+}
+
+/**
+ * Writes a date as `YYYY-MM-DD`, padding each part with zeros.
+ *
+ * @example
+ * formatPlainDate({ year: 2025, month: 3, day: 1 }); //=> "2025-03-01"
+ */
+export function formatPlainDate(date: PlainDate): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(date.year, 4)}-${pad(date.month, 2)}-${pad(date.day, 2)}`;
+}
+
+/**
+ * Orders two ISO calendar dates: -1 if `a` is earlier, 0 if the same day, 1 if later.
+ * Undefined when either is not a real date, so a typo can never pass as "earlier".
+ *
+ * @example
+ * comparePlainDates("2025-06-30", "2025-07-01"); //=> -1
+ * comparePlainDates("2025-06-30", "2025-02-30"); //=> undefined
+ */
+export function comparePlainDates(a: string, b: string): -1 | 0 | 1 | undefined {
+  if (!isPlainDate(a) || !isPlainDate(b)) return undefined;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
