@@ -1,0 +1,44 @@
+import { assertCount } from "./assert-count.js";
+import { type PlainDate, toDayNumber } from "./plain-date.js";
+import type { WorkingCalendar } from "./working-calendar.js";
+
+/** The traffic light of a case under supervision (亮灯督办). */
+export type DeadlineStatus = "green" | "yellow" | "red" | "overdue";
+
+/** When a case turns yellow. */
+export interface DeadlineStatusOptions {
+  /** Yellow from this many working days left (inclusive); 0 = only the due date is red. */
+  readonly warnWorkingDays: number;
+}
+
+/**
+ * The traffic light (亮灯督办) of a case due on `due`, seen on the civil date `now` (the date in
+ * the office's time zone; the library has no clock). "Working days left" counts the working
+ * days after `now` up to and including `due` (`workingDaysBetween(now, due)`):
+ *
+ * - `overdue`: `now` is after `due`;
+ * - `red`: `now` is the due date itself, the last day to act;
+ * - `yellow`: before the due date, with at most `warnWorkingDays` working days left;
+ * - `green`: more than `warnWorkingDays` working days left.
+ *
+ * Throws a `CalendarCoverageError` when the days between `now` and `due` are not all covered.
+ *
+ * @example
+ * // Due Wed 2025-02-05; 2025-01-28 … 2025-02-04 is the Spring Festival holiday.
+ * deadlineStatus("2025-02-05", "2025-01-24", { warnWorkingDays: 1 }, calendar); // "green" (3 left)
+ * deadlineStatus("2025-02-05", "2025-01-27", { warnWorkingDays: 1 }, calendar); // "yellow" (1 left)
+ * deadlineStatus("2025-02-05", "2025-02-05", { warnWorkingDays: 1 }, calendar); // "red"
+ * deadlineStatus("2025-02-05", "2025-02-06", { warnWorkingDays: 1 }, calendar); // "overdue"
+ */
+export function deadlineStatus(
+  due: PlainDate,
+  now: PlainDate,
+  options: DeadlineStatusOptions,
+  calendar: WorkingCalendar,
+): DeadlineStatus {
+  assertCount("warnWorkingDays", options.warnWorkingDays);
+  const [dueDay, today] = [toDayNumber(due), toDayNumber(now)];
+  if (today > dueDay) return "overdue";
+  if (today === dueDay) return "red";
+  return calendar.workingDaysBetween(now, due) <= options.warnWorkingDays ? "yellow" : "green";
+}
