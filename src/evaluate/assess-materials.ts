@@ -1,4 +1,4 @@
-import type { SubmittedMaterial } from "../model/application.js";
+import { SUBMISSION_STRENGTH, type SubmittedMaterial } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
@@ -18,15 +18,6 @@ export interface MaterialsAssessment {
   /** Facts a `requiredWhen` needed and did not get. */
   unknowns: UnknownLeaf[];
 }
-
-// When a material is supplied several ways, the strongest counts, whatever the order.
-const STRENGTH: Record<SubmittedMaterial["via"], number> = {
-  upload: 3,
-  "e-sign": 3,
-  shared: 3,
-  commitment: 2,
-  deferred: 1,
-};
 
 /**
  * Decides, for each material of the matter, whether it is required (its `requiredWhen`,
@@ -55,7 +46,7 @@ export function assessMaterials(
     out.unknowns.push(...required.unknowns);
     const accepted = submitted
       .filter((s) => s.id === material.id && isAccepted(material, s.via))
-      .sort((a, b) => STRENGTH[b.via] - STRENGTH[a.via])[0];
+      .sort((a, b) => SUBMISSION_STRENGTH[b.via] - SUBMISSION_STRENGTH[a.via])[0];
     const title = localize(material.title, locale);
     const basis = cite(material.basis, matter.laws, locale);
     if (required.value === "fail") {
@@ -83,7 +74,7 @@ export function assessMaterials(
         kind: "verify-commitment",
         material: material.id,
         message: localize(followUp?.title ?? MESSAGES.verifyCommitment({ title }), locale),
-        ...(followUp && { workingDays: followUp.workingDays }),
+        ...(followUp?.workingDays !== undefined && { workingDays: followUp.workingDays }),
       });
     } else if (accepted.via === "deferred") {
       out.materials.push({ id: material.id, status: "deferred", via: accepted.via });
@@ -93,7 +84,7 @@ export function assessMaterials(
         kind: "receive-deferred-material",
         material: material.id,
         message,
-        ...(followUp && { workingDays: followUp.workingDays }),
+        ...(followUp?.workingDays !== undefined && { workingDays: followUp.workingDays }),
       });
     } else {
       out.materials.push({ id: material.id, status: "satisfied", via: accepted.via });

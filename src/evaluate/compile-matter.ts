@@ -1,5 +1,6 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { MatterFile } from "../model/matter.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
@@ -12,6 +13,7 @@ export interface CompiledMatter {
   readonly file: MatterFile;
   readonly sha256: string;
   readonly laws: ReadonlyMap<string, LocalizedText>;
+  readonly catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
   readonly validateData: ValidateFunction;
   readonly validateEvidence: ValidateFunction;
   readonly engine: RuleEngine;
@@ -44,7 +46,12 @@ export function createSchemaCompiler(): Ajv {
  */
 export function compileMatter(
   file: MatterFile,
-  context: { sha256: string; laws: ReadonlyMap<string, LocalizedText>; ajv: Ajv },
+  context: {
+    sha256: string;
+    laws: ReadonlyMap<string, LocalizedText>;
+    catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
+    ajv: Ajv;
+  },
 ): CompiledMatter {
   for (const [id, derived] of Object.entries(file.derived)) {
     if (!DERIVED_FUNCTIONS.has(derived.function)) {
@@ -69,6 +76,7 @@ export function compileMatter(
     file,
     sha256: context.sha256,
     laws: context.laws,
+    catalogs: context.catalogs,
     validateData: context.ajv.compile(file.input.data),
     validateEvidence: context.ajv.compile(file.input.evidence),
     engine: new RuleEngine(conditions),

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { Application } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
@@ -13,6 +14,7 @@ import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import { schemaTitle } from "./schema-paths.js";
 import type { EvaluatedCondition } from "./three-valued.js";
+import { followUpDue, timeLimit } from "./time-limit.js";
 
 /** The referral code for anything the library itself could not do. */
 export const INTERNAL_ERROR = "internal-error";
@@ -21,6 +23,11 @@ export interface DecideOptions {
   locale?: Locale;
   /** The time recorded as `decidedAt`; the only clock a decision reads. */
   now?: Date;
+}
+
+/** What a rule set gives every decision besides the options. */
+export interface DecideContext {
+  calendar?: WorkingCalendar | undefined;
 }
 
 /**
@@ -37,6 +44,7 @@ export async function decideMatter(
   application: Application,
   rawInput: unknown,
   options: DecideOptions = {},
+  context: DecideContext = {},
 ): Promise<Decision> {
   const locale = options.locale ?? "zh-CN";
   const inputSha256 = await sha256Hex(canonicalJson(rawInput));
@@ -101,6 +109,8 @@ export async function decideMatter(
   const missing = [...materials.missing, ...standards.corrections, ...dedupeFields(fields)];
   const outcome: Outcome =
     referrals.length > 0 ? "refer" : missing.length > 0 ? "incomplete" : "approve";
+  const acceptedOn = application.acceptedOn ?? application.appliedOn;
+  const limit = timeLimit(matter.file, outcome, acceptedOn, context.calendar, locale);
   return {
     outcome,
     ...(application.id !== undefined && { applicationId: application.id }),
@@ -111,7 +121,11 @@ export async function decideMatter(
     referrals: dedupeReferrals(referrals),
     checks: standards.checks,
     materials: materials.materials,
-    followUps: materials.followUps.map(({ workingDays: _, ...f }) => f),
+    followUps: materials.followUps.map(({ workingDays, ...f }) => {
+      const due = followUpDue(acceptedOn, workingDays, context.calendar);
+      return due === undefined ? f : { ...f, due };
+    }),
+    ...(limit !== undefined && { timeLimit: limit }),
     record: {
       inputSha256,
       rulesSha256: matter.sha256,

@@ -1,4 +1,9 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
+import {
+  type Application,
+  SUBMISSION_STRENGTH,
+  type SubmittedMaterial,
+} from "../model/application.js";
 import { isForbiddenKey } from "../model/common.js";
 import { pointerSegments } from "../model/json-pointer.js";
 import type { CompiledMatter } from "./compile-matter.js";
@@ -31,25 +36,46 @@ export interface InputFacts {
  */
 export function prepareFacts(
   matter: CompiledMatter,
-  application: { appliedOn: string; data: unknown; evidence: unknown },
+  application: Pick<Application, "appliedOn" | "data" | "evidence" | "materials">,
 ): InputFacts {
   const data = sanitize(matter.validateData, application.data);
   const evidence = sanitize(matter.validateEvidence, application.evidence);
   const derived: Record<string, unknown> = {};
   const derivedErrors: InputFacts["derivedErrors"] = [];
-  const sources = { data: data.value, evidence: evidence.value, derived };
+  const sources: Facts = {
+    data: data.value,
+    evidence: evidence.value,
+    derived,
+    materials: submittedMaterials(application.materials),
+  };
   for (const [id, spec] of Object.entries(matter.file.derived)) {
     const input = resolvePath(sources[spec.input.fact], spec.input.path);
     if (input === undefined) continue;
     try {
       const fn = DERIVED_FUNCTIONS.get(spec.function);
       if (fn === undefined) throw new Error(`unknown derived function ${spec.function}`);
-      derived[id] = fn.compute(input, { appliedOn: application.appliedOn });
+      derived[id] = fn.compute(input, {
+        appliedOn: application.appliedOn,
+        options: spec.options,
+        catalogs: matter.catalogs,
+      });
     } catch (error) {
       derivedErrors.push({ id, message: error instanceof Error ? error.message : String(error) });
     }
   }
   return { facts: sources, fieldProblems: data.problems, derivedErrors };
+}
+
+/** How each material was submitted, by id; the strongest way when there are several. */
+function submittedMaterials(materials: readonly SubmittedMaterial[]): Record<string, string> {
+  const best: Record<string, SubmittedMaterial["via"]> = {};
+  for (const { id, via } of materials) {
+    if (isForbiddenKey(id)) continue;
+    const current = best[id];
+    if (current === undefined || SUBMISSION_STRENGTH[via] > SUBMISSION_STRENGTH[current])
+      best[id] = via;
+  }
+  return best;
 }
 
 function sanitize(validate: ValidateFunction, input: unknown) {

@@ -1,5 +1,5 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
-import { type Condition, isLeaf } from "../model/condition.js";
+import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { EvaluatedCondition } from "./three-valued.js";
@@ -10,7 +10,7 @@ export interface NamedCondition {
   condition: Condition;
 }
 
-export type Facts = Record<"data" | "evidence" | "derived", Record<string, unknown>>;
+export type Facts = Record<FactSource, Record<string, unknown>>;
 
 /**
  * Runs a matter's conditions on json-rules-engine, the engine of record, hardened as

@@ -51,7 +51,8 @@ export function fold(node: EvaluatedCondition): TriResult {
 }
 
 function leaf(node: EvaluatedCondition): TriResult {
-  if (!ABSENCE_AWARE_OPERATORS.has(node.operator ?? "")) {
+  // A material not submitted is a known fact, not a missing one.
+  if (!ABSENCE_AWARE_OPERATORS.has(node.operator ?? "") && node.fact !== "materials") {
     const unknowns: UnknownLeaf[] = [];
     if (isAbsent(node.factResult)) unknowns.push(ref(node.fact, node.path));
     const compareTo = node.value as { fact?: string; path?: string } | undefined;

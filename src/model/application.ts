@@ -10,6 +10,18 @@ export const SUBMISSION_CHANNELS = [
   "deferred",
 ] as const;
 
+/**
+ * When a material is submitted several ways, the strongest counts, whatever the order:
+ * the material itself, then a commitment (告知承诺), then a deferral (容缺).
+ */
+export const SUBMISSION_STRENGTH: Readonly<Record<(typeof SUBMISSION_CHANNELS)[number], number>> = {
+  upload: 3,
+  "e-sign": 3,
+  shared: 3,
+  commitment: 2,
+  deferred: 1,
+};
+
 /** A material the application says it supplies. */
 export const SubmittedMaterialSchema = z.strictObject({
   id: IdSchema,

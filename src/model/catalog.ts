@@ -11,6 +11,7 @@ export const CatalogFileSchema = z
     $schema: z.string().optional(),
     catalog: IdSchema,
     title: LocalizedTextSchema,
+    note: z.string().optional().meta({ description: "sources, confidence, what is unverified" }),
     entries: z.array(z.looseObject({ id: z.string().min(1), title: LocalizedTextSchema })).min(1),
   })
   .meta({ title: "smart-approval catalog file" });

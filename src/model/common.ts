@@ -46,7 +46,7 @@ const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 export const DotPathSchema = z
   .string()
   .regex(
-    /^[A-Za-z_$][A-Za-z0-9_$]*(\.([A-Za-z_$][A-Za-z0-9_$]*|\d+))*$/,
+    /^[A-Za-z_$][A-Za-z0-9_$-]*(\.([A-Za-z_$][A-Za-z0-9_$-]*|\d+))*$/,
     "expected a dot path such as operator.document.number",
   )
   .refine(

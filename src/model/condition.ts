@@ -5,9 +5,10 @@ import { DotPathSchema } from "./common.js";
  * Where a condition reads its value from:
  * - `data`: what the applicant declared (missing → the applicant is asked for it);
  * - `evidence`: what the calling system verified (missing → a human must look);
- * - `derived`: values computed from the others by a named function (age from an ID number).
+ * - `derived`: values computed from the others by a named function (age from an ID number);
+ * - `materials`: how each material was submitted, by material id (`GT-M05` → `"upload"`).
  */
-export const FACT_SOURCES = ["data", "evidence", "derived"] as const;
+export const FACT_SOURCES = ["data", "evidence", "derived", "materials"] as const;
 export const FactSourceSchema = z.enum(FACT_SOURCES);
 export type FactSource = z.infer<typeof FactSourceSchema>;
 

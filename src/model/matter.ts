@@ -61,7 +61,7 @@ export const MaterialSchema = z.strictObject({
     description: "容缺受理: may be supplied later; the case is accepted but not approved",
   }),
   followUp: z
-    .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1) })
+    .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1).optional() })
     .optional()
     .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
 });
@@ -71,6 +71,7 @@ export type Material = z.infer<typeof MaterialSchema>;
 export const DerivedFactSchema = z.strictObject({
   function: z.string().min(1),
   input: FactRefSchema,
+  options: z.record(z.string(), z.json()).default({}),
 });
 export type DerivedFact = z.infer<typeof DerivedFactSchema>;
 

@@ -1,7 +1,9 @@
+import { catalogMatch } from "./catalog-match.js";
+import { dateDistance } from "./date-distance.js";
 import type { DerivedFunction } from "./derived-function.js";
 import { identityDocument } from "./identity-document.js";
 
 /** Every derived function a rule file may name, by name. */
 export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
-  [identityDocument].map((f) => [f.name, f]),
+  [identityDocument, catalogMatch, dateDistance].map((f) => [f.name, f]),
 );

@@ -1,0 +1,59 @@
+import type { CatalogEntry } from "../../model/catalog.js";
+import type { DerivedFunction } from "./derived-function.js";
+
+/**
+ * Looks a list up in a catalog: `input` is an array of codes, or of objects whose `key`
+ * option names the code field. Gives whether every item is a catalog entry, how many are not,
+ * and for each boolean property of the entries whether any / every matched entry has it
+ * (`anyTrue.preApproval`). Options: `catalog` (required), `key`.
+ */
+export const catalogMatch: DerivedFunction = {
+  name: "catalog-match",
+  description: "Matches a list of codes against a catalog and summarises the entries' flags",
+  outputs: {
+    count: "number",
+    allKnown: "boolean",
+    unknownCount: "number",
+    unknown: "array",
+    anyTrue: "object",
+    allTrue: "object",
+  },
+  checkOptions(options, catalogs) {
+    const catalog = options.catalog;
+    if (typeof catalog !== "string") return ['option "catalog" (a catalog name) is required'];
+    return catalogs.has(catalog) ? [] : [`no catalog named "${catalog}" is loaded`];
+  },
+  compute(input, { options, catalogs }) {
+    if (!Array.isArray(input)) return {};
+    const key = typeof options.key === "string" ? options.key : undefined;
+    const entries = catalogs.get(String(options.catalog)) ?? [];
+    const byId = new Map<string, CatalogEntry>(entries.map((e) => [e.id, e]));
+    const codes = input.map((item) => (key && isRecord(item) ? item[key] : item));
+    const matched = codes.flatMap((code) => {
+      const entry = typeof code === "string" ? byId.get(code) : undefined;
+      return entry ? [entry] : [];
+    });
+    const unknown = codes.filter((code) => typeof code !== "string" || !byId.has(code)).map(String);
+    const flags = new Set(
+      matched.flatMap((e) => Object.keys(e).filter((k) => typeof e[k] === "boolean")),
+    );
+    const anyTrue: Record<string, boolean> = {};
+    const allTrue: Record<string, boolean> = {};
+    for (const flag of [...flags].sort()) {
+      anyTrue[flag] = matched.some((e) => e[flag] === true);
+      allTrue[flag] = matched.length > 0 && matched.every((e) => e[flag] === true);
+    }
+    return {
+      count: codes.length,
+      allKnown: unknown.length === 0 && codes.length > 0,
+      unknownCount: unknown.length,
+      unknown,
+      anyTrue,
+      allTrue,
+    };
+  },
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

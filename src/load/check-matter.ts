@@ -1,0 +1,220 @@
+import type { Ajv } from "ajv";
+import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
+import { schemaHasPath } from "../evaluate/schema-paths.js";
+import type { Citation } from "../model/citation.js";
+import { type Condition, isLeaf, type LeafCondition, UNARY_OPERATORS } from "../model/condition.js";
+import type { Issue } from "../model/issue.js";
+import { encodePointerSegment, toPointer } from "../model/json-pointer.js";
+import type { MatterFile } from "../model/matter.js";
+import type { JsonDocument } from "./json-document.js";
+import type { PartialMatter } from "./partial-matter.js";
+
+/**
+ * Checks what the schema cannot: every id unique, every citation naming a known law, every
+ * referral code declared, every condition path present in the matter's input schema (a typo
+ * would otherwise read as missing), every derived fact backed by a library function, the input
+ * schemas compilable, and messages in every locale. Returns all problems found.
+ *
+ * @example
+ * const issues = checkMatter(file, document, { laws: new Set(["civil-code"]), ajv });
+ */
+export function checkMatter(
+  matter: MatterFile | PartialMatter,
+  document: JsonDocument,
+  context: { laws: ReadonlySet<string>; catalogs: ReadonlySet<string>; ajv: Ajv },
+): Issue[] {
+  const issues: Issue[] = [];
+  const at = (segments: (string | number)[]) => toPointer(segments);
+  const error = (code: string, message: string, segments: (string | number)[]) =>
+    issues.push(document.issue(code, message, at(segments)));
+
+  for (const key of ["data", "evidence"] as const) {
+    try {
+      context.ajv.compile(matter.input[key]);
+    } catch (e) {
+      error(
+        "invalid-input-schema",
+        `input.${key} is not a valid JSON Schema: ${(e as Error).message}`,
+        ["input", key],
+      );
+    }
+  }
+
+  duplicates(
+    matter.standards.map((s) => s?.id),
+    "standards",
+    error,
+  );
+  duplicates(
+    matter.materials.map((m) => m?.id),
+    "materials",
+    error,
+  );
+  duplicates(
+    matter.referrals.map((r) => r?.code),
+    "referrals",
+    error,
+    "code",
+  );
+
+  const citations = (basis: readonly Citation[], segments: (string | number)[]) =>
+    basis.forEach((citation, i) => {
+      if (!context.laws.has(citation.ref)) {
+        error("unknown-law", `"${citation.ref}" is not in the laws catalog`, [
+          ...segments,
+          i,
+          "ref",
+        ]);
+      }
+    });
+  citations(matter.basis, ["basis"]);
+  citations(matter.timeLimit.basis, ["timeLimit", "basis"]);
+  citations(matter.fee.basis, ["fee", "basis"]);
+  matter.referrals.forEach((r, i) => r && citations(r.basis, ["referrals", i, "basis"]));
+  matter.standards.forEach((s, i) => s && citations(s.basis, ["standards", i, "basis"]));
+  matter.materials.forEach((m, i) => m && citations(m.basis, ["materials", i, "basis"]));
+
+  const codes = new Set(matter.referrals.map((r) => r?.code));
+  if (matter.unknownEvidenceReferral && !codes.has(matter.unknownEvidenceReferral)) {
+    error(
+      "unknown-referral-code",
+      `"${matter.unknownEvidenceReferral}" is not declared in referrals`,
+      ["unknownEvidenceReferral"],
+    );
+  }
+
+  const checkPath = (fact: string, path: string, segments: (string | number)[]) => {
+    const problem = pathProblem(matter, fact, path);
+    if (problem) error(problem.code, problem.message, segments);
+  };
+  for (const [id, derived] of Object.entries(matter.derived)) {
+    if (!DERIVED_FUNCTIONS.has(derived.function)) {
+      const known = [...DERIVED_FUNCTIONS.keys()].join(", ");
+      error(
+        "unknown-derived-function",
+        `unknown function "${derived.function}" (known: ${known})`,
+        ["derived", id, "function"],
+      );
+    }
+    for (const message of DERIVED_FUNCTIONS.get(derived.function)?.checkOptions?.(
+      derived.options,
+      context.catalogs,
+    ) ?? []) {
+      error("invalid-derived-options", message, ["derived", id, "options"]);
+    }
+    checkPath(derived.input.fact, derived.input.path, ["derived", id, "input", "path"]);
+  }
+  const checkCondition = (condition: Condition, segments: (string | number)[]) =>
+    walk(condition, segments, (leaf, leafAt) => {
+      checkPath(leaf.fact, leaf.path, [...leafAt, "path"]);
+      const ref = leaf.value;
+      if (typeof ref === "object" && ref !== null && !Array.isArray(ref) && "fact" in ref) {
+        checkPath(String(ref.fact), String(ref.path), [...leafAt, "value", "path"]);
+      }
+      const unary = UNARY_OPERATORS.has(leaf.operator);
+      if (unary && leaf.value !== undefined) {
+        error("unexpected-value", `operator "${leaf.operator}" takes no value`, [
+          ...leafAt,
+          "value",
+        ]);
+      } else if (!unary && leaf.value === undefined) {
+        error("missing-value", `operator "${leaf.operator}" needs a value`, leafAt);
+      }
+    });
+  matter.standards.forEach((standard, i) => {
+    if (standard === undefined) return;
+    if (standard.when) checkCondition(standard.when, ["standards", i, "when"]);
+    checkCondition(standard.require, ["standards", i, "require"]);
+    if (standard.onFail.outcome === "refer" && !codes.has(standard.onFail.code)) {
+      error("unknown-referral-code", `"${standard.onFail.code}" is not declared in referrals`, [
+        "standards",
+        i,
+        "onFail",
+        "code",
+      ]);
+    }
+    if (standard.onFail.outcome === "correct") {
+      checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
+    }
+  });
+  matter.materials.forEach((material, i) => {
+    if (material?.requiredWhen)
+      checkCondition(material.requiredWhen, ["materials", i, "requiredWhen"]);
+  });
+
+  for (const pointer of untranslated(document.value, "")) {
+    issues.push(
+      document.issue("missing-locale", 'no "en" text beside "zh-CN"', pointer, "warning"),
+    );
+  }
+  return issues;
+}
+
+function pathProblem(matter: MatterFile | PartialMatter, fact: string, path: string) {
+  if (fact === "data" || fact === "evidence") {
+    return schemaHasPath(matter.input[fact], path)
+      ? undefined
+      : { code: "unknown-path", message: `"${path}" is not described by input.${fact}` };
+  }
+  if (fact === "materials") {
+    return matter.materials.some((m) => m?.id === path)
+      ? undefined
+      : { code: "unknown-path", message: `"${path}" is not a material of this matter` };
+  }
+  const [id = "", ...rest] = path.split(".");
+  const derived = matter.derived[id];
+  if (derived === undefined) {
+    return {
+      code: "unknown-derived-fact",
+      message: `no derived fact "${id}" is declared in derived`,
+    };
+  }
+  const fn = DERIVED_FUNCTIONS.get(derived.function);
+  if (fn && rest.length > 0 && !Object.hasOwn(fn.outputs, rest[0] ?? "")) {
+    const known = Object.keys(fn.outputs).join(", ");
+    return {
+      code: "unknown-path",
+      message: `${derived.function} gives no "${rest[0]}" (it gives ${known})`,
+    };
+  }
+  return undefined;
+}
+
+function walk(
+  condition: Condition,
+  segments: (string | number)[],
+  visit: (leaf: LeafCondition, at: (string | number)[]) => void,
+): void {
+  if (isLeaf(condition)) visit(condition, segments);
+  else if ("all" in condition)
+    condition.all.forEach((c, i) => walk(c, [...segments, "all", i], visit));
+  else if ("any" in condition)
+    condition.any.forEach((c, i) => walk(c, [...segments, "any", i], visit));
+  else walk(condition.not, [...segments, "not"], visit);
+}
+
+function duplicates(
+  ids: (string | undefined)[],
+  list: string,
+  error: (code: string, message: string, segments: (string | number)[]) => void,
+  key = "id",
+): void {
+  const seen = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else error("duplicate-id", `"${id}" is already used by ${list}[${first}]`, [list, i, key]);
+  });
+}
+
+/** Pointers of localized texts that have zh-CN but no en. */
+function untranslated(value: unknown, pointer: string): string[] {
+  if (typeof value !== "object" || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => untranslated(v, `${pointer}/${i}`));
+  const record = value as Record<string, unknown>;
+  if (typeof record["zh-CN"] === "string" && record.en === undefined) return [pointer];
+  return Object.entries(record).flatMap(([k, v]) =>
+    untranslated(v, `${pointer}/${encodePointerSegment(k)}`),
+  );
+}
