@@ -70,9 +70,11 @@ export function checkMatter(
   citations(matter.basis, ["basis"]);
   citations(matter.timeLimit.basis, ["timeLimit", "basis"]);
   citations(matter.fee.basis, ["fee", "basis"]);
-  matter.referrals.forEach((r, i) => r && citations(r.basis, ["referrals", i, "basis"]));
-  matter.standards.forEach((s, i) => s && citations(s.basis, ["standards", i, "basis"]));
-  matter.materials.forEach((m, i) => m && citations(m.basis, ["materials", i, "basis"]));
+  for (const list of ["referrals", "standards", "materials"] as const) {
+    matter[list].forEach((item, i) => {
+      if (item) citations(item.basis, [list, i, "basis"]);
+    });
+  }
 
   const codes = new Set(matter.referrals.map((r) => r?.code));
   if (matter.unknownEvidenceReferral && !codes.has(matter.unknownEvidenceReferral)) {
@@ -185,12 +187,10 @@ function walk(
   segments: (string | number)[],
   visit: (leaf: LeafCondition, at: (string | number)[]) => void,
 ): void {
-  if (isLeaf(condition)) visit(condition, segments);
-  else if ("all" in condition)
-    condition.all.forEach((c, i) => walk(c, [...segments, "all", i], visit));
-  else if ("any" in condition)
-    condition.any.forEach((c, i) => walk(c, [...segments, "any", i], visit));
-  else walk(condition.not, [...segments, "not"], visit);
+  if (isLeaf(condition)) return visit(condition, segments);
+  if ("not" in condition) return walk(condition.not, [...segments, "not"], visit);
+  const [key, parts] = "all" in condition ? ["all", condition.all] : ["any", condition.any];
+  for (const [i, part] of parts.entries()) walk(part, [...segments, key, i], visit);
 }
 
 function duplicates(
