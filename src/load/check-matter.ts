@@ -187,10 +187,14 @@ function walk(
   segments: (string | number)[],
   visit: (leaf: LeafCondition, at: (string | number)[]) => void,
 ): void {
-  if (isLeaf(condition)) return visit(condition, segments);
-  if ("not" in condition) return walk(condition.not, [...segments, "not"], visit);
-  const [key, parts] = "all" in condition ? ["all", condition.all] : ["any", condition.any];
-  for (const [i, part] of parts.entries()) walk(part, [...segments, key, i], visit);
+  if (isLeaf(condition)) {
+    visit(condition, segments);
+  } else if ("not" in condition) {
+    walk(condition.not, [...segments, "not"], visit);
+  } else {
+    const [key, parts] = "all" in condition ? ["all", condition.all] : ["any", condition.any];
+    for (const [i, part] of parts.entries()) walk(part, [...segments, key, i], visit);
+  }
 }
 
 function duplicates(
