@@ -36,6 +36,11 @@ export const CUSTOM_OPERATORS: Partial<Record<OperatorName, Evaluate>> = {
   everyIn: (value, list) =>
     Array.isArray(value) && value.length > 0 && value.every((v) => asList(list).includes(v)),
   noneIn: (value, list) => Array.isArray(value) && !value.some((v) => asList(list).includes(v)),
+  startsWith: (value, prefix) =>
+    typeof value === "string" &&
+    typeof prefix === "string" &&
+    prefix !== "" &&
+    value.startsWith(prefix),
 };
 
 /** Operators whose answer on a missing value is definite rather than unknown. */

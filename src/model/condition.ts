@@ -34,6 +34,7 @@ export const OPERATORS = [
   "lengthAtMost",
   "everyIn",
   "noneIn",
+  "startsWith",
 ] as const;
 export const OperatorSchema = z.enum(OPERATORS);
 export type OperatorName = z.infer<typeof OperatorSchema>;
