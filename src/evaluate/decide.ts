@@ -155,7 +155,7 @@ function fieldItem(
   matter: CompiledMatter,
   problem: FieldProblem,
   locale: Locale,
-  basis = matter.file.basis,
+  basis = matter.file.dataBasis,
 ): MissingItem {
   const path = problem.path === "" ? "data" : problem.path;
   const title = problem.path === "" ? undefined : schemaTitle(matter.file.input.data, problem.path);

@@ -68,6 +68,7 @@ export function checkMatter(
       }
     });
   citations(matter.basis, ["basis"]);
+  citations(matter.dataBasis, ["dataBasis"]);
   citations(matter.timeLimit.basis, ["timeLimit", "basis"]);
   citations(matter.fee.basis, ["fee", "basis"]);
   for (const list of ["referrals", "standards", "materials"] as const) {

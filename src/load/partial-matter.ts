@@ -42,6 +42,7 @@ export function partialMatter(value: unknown): PartialMatter {
     effective: field("effective", { from: "0000-01-01" }),
     title: field("title", { "zh-CN": "" }),
     basis: field("basis", []),
+    dataBasis: field("dataBasis", []),
     timeLimit: field("timeLimit", { statutory: { onTheSpot: false, workingDays: 0 }, basis: [] }),
     fee: field("fee", { amount: 0, currency: "CNY", basis: [] }),
     input: field("input", { data: {}, evidence: {} }),

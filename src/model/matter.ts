@@ -102,6 +102,9 @@ export const MatterFileSchema = z
     title: LocalizedTextSchema,
     codes: z.record(z.string(), z.string()).optional(),
     basis: BasisSchema,
+    dataBasis: BasisSchema.meta({
+      description: "Legal basis for the data the application collects (cited when a field is missing)",
+    }),
     timeLimit: TimeLimitSchema,
     fee: z.strictObject({
       amount: z.number().min(0),

@@ -1,0 +1,79 @@
+import { parseArgs } from "node:util";
+import { VERSION } from "../version.js";
+import { dueCommand } from "./commands/due.js";
+import { evaluateCommand } from "./commands/evaluate.js";
+import { testCommand } from "./commands/test.js";
+import { validateCommand } from "./commands/validate.js";
+import { type CliIo, EXIT, UsageError } from "./io.js";
+
+const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with legal citations
+
+Usage:
+  smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]
+  smart-approval validate [paths...] [--format text|json|github] [--fail-on error|warning]
+  smart-approval test [paths...] [--rules DIR] [--format text|json]
+  smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
+
+Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures).
+`;
+
+/**
+ * Runs the command line: parses arguments, calls the library, writes through the given
+ * streams and returns the exit code. Never throws and never prints a stack trace: an
+ * unexpected error is reported in one line with exit code 1.
+ *
+ * @example
+ * const code = await run(["validate", "rules"], { stdout: console.log, stderr: console.error, cwd: process.cwd() });
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string" },
+        locale: { type: "string" },
+        rules: { type: "string" },
+        "fail-on": { type: "string" },
+        extension: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+    const options = values as Record<string, string | undefined>;
+    const [command, ...args] = positionals;
+    if (values.version) {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    if (values.help || command === undefined || command === "help") {
+      io.stdout(HELP);
+      return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+    }
+    switch (command) {
+      case "evaluate":
+        return await evaluateCommand(args, options, io);
+      case "validate":
+        return validateCommand(args, options, io);
+      case "test":
+        return await testCommand(args, options, io);
+      case "due":
+        return dueCommand(args, options, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isArgError(error)) {
+      io.stderr(`smart-approval: ${(error as Error).message}\nRun "smart-approval --help" for usage.\n`);
+    } else {
+      io.stderr(`smart-approval: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    return EXIT.usage;
+  }
+}
+
+function isArgError(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}

@@ -1,0 +1,81 @@
+import type { Locale } from "../model/common.js";
+import type { Decision, DecisionCitation } from "../model/decision.js";
+
+const WORDS = {
+  "zh-CN": {
+    approve: "准予登记（当场办结）",
+    incomplete: "材料不齐全或者不符合法定形式，请一次性补正以下全部内容",
+    refer: "转人工审查",
+    applied: "申请日期",
+    supply: "请一次性补正：",
+    reasons: "需人工审查的原因：",
+    followUps: "后续事项：",
+    due: "办理期限",
+    extended: "延长后",
+    promised: "承诺期限",
+    onTheSpot: "当场办结",
+    citation: (law: string, articles: readonly string[]) =>
+      `《${law}》${articles.map((a) => `第${a}条`).join("、")}`,
+    basis: (text: string) => ` 〔依据：${text}〕`,
+    sep: "；",
+  },
+  en: {
+    approve: "Approved (decided on the spot)",
+    incomplete: "Incomplete: supply or correct everything listed below, all at once",
+    refer: "Referred to a person",
+    applied: "Applied on",
+    supply: "To supply or correct:",
+    reasons: "Why a person must decide:",
+    followUps: "Follow-ups:",
+    due: "Due",
+    extended: "extended",
+    promised: "promised",
+    onTheSpot: "on the spot",
+    citation: (law: string, articles: readonly string[]) => `${law} art ${articles.join(", ")}`,
+    basis: (text: string) => ` [basis: ${text}]`,
+    sep: "; ",
+  },
+} as const;
+
+/**
+ * Renders a decision as a notice a person can read: the outcome, everything to supply or
+ * correct (一次性告知), the reasons a person must decide, follow-ups and the time limit,
+ * each with its legal basis, in the decision's locale.
+ *
+ * @example
+ * formatDecisionText(decision); // "个体工商户设立登记 1.0.0 — 准予登记（当场办结）\n…"
+ */
+export function formatDecisionText(decision: Decision, title?: string): string {
+  const w = WORDS[decision.locale as Locale];
+  const cite = (basis: readonly DecisionCitation[]) =>
+    basis.length === 0 ? "" : w.basis(basis.map((b) => w.citation(b.law, b.articles)).join(w.sep));
+  const lines = [
+    `${title ?? decision.matter.id} ${decision.matter.version} — ${w[decision.outcome]}`,
+    `${w.applied}: ${decision.appliedOn}${decision.applicationId ? ` (${decision.applicationId})` : ""}`,
+  ];
+  if (decision.referrals.length > 0) {
+    lines.push(w.reasons);
+    decision.referrals.forEach((r, i) => lines.push(`  ${i + 1}. [${r.code}] ${r.message}${cite(r.basis)}`));
+  }
+  if (decision.missing.length > 0) {
+    lines.push(w.supply);
+    decision.missing.forEach((m, i) => lines.push(`  ${i + 1}. [${m.id}] ${m.message}${cite(m.basis)}`));
+  }
+  if (decision.followUps.length > 0) {
+    lines.push(w.followUps);
+    for (const f of decision.followUps) lines.push(`  - [${f.material}] ${f.message}${f.due ? ` (${w.due} ${f.due})` : ""}`);
+  }
+  const limit = decision.timeLimit;
+  if (limit) {
+    const parts = limit.onTheSpot
+      ? [w.onTheSpot]
+      : [
+          limit.statutoryDue,
+          limit.statutoryDueExtended && `${w.extended} ${limit.statutoryDueExtended}`,
+          limit.promisedDue && `${w.promised} ${limit.promisedDue}`,
+          limit.note,
+        ].filter(Boolean);
+    lines.push(`${w.due}: ${parts.join(w.sep)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
