@@ -13,7 +13,12 @@ export class UsageError extends Error {
 export const EXIT = { ok: 0, usage: 1, checksFailed: 2 } as const;
 
 /** Checks that an option's value is one of the allowed ones. */
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${allowed.join(", ")} (got "${value}")`);

@@ -13,7 +13,12 @@ export function readJsonFile(path: string, cwd: string): unknown {
     text = readFileSync(resolve(cwd, path), "utf8");
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (error as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : (error as Error).message;
     throw new UsageError(`cannot read ${path}: ${why}`);
   }
   const parsed = parseJsonDocument(text, path);

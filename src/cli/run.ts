@@ -65,9 +65,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError || isArgError(error)) {
-      io.stderr(`smart-approval: ${(error as Error).message}\nRun "smart-approval --help" for usage.\n`);
+      io.stderr(
+        `smart-approval: ${(error as Error).message}\nRun "smart-approval --help" for usage.\n`,
+      );
     } else {
-      io.stderr(`smart-approval: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr(
+        `smart-approval: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
     return EXIT.usage;
   }

@@ -2,6 +2,7 @@ import { SUBMISSION_STRENGTH, type SubmittedMaterial } from "../model/applicatio
 import type { Locale } from "../model/common.js";
 import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
+import { sourceOf } from "./assess-standards.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
 import { localize, MESSAGES } from "./messages.js";
@@ -15,14 +16,15 @@ export interface MaterialsAssessment {
   missing: MissingItem[];
   referrals: ReferralItem[];
   followUps: Array<FollowUp & { workingDays?: number }>;
-  /** Facts a `requiredWhen` needed and did not get. */
-  unknowns: UnknownLeaf[];
+  /** Facts a `requiredWhen` needed and did not get, with the material that needed them. */
+  unknowns: Array<{ leaf: UnknownLeaf; material: Material }>;
 }
 
 /**
  * Decides, for each material of the matter, whether it is required (its `requiredWhen`,
- * three-valued: when that cannot be told, the material is treated as required so the notice
- * stays complete) and how the application satisfies it.
+ * three-valued) and how the application satisfies it. When it cannot be told whether a
+ * material is required, the missing data or evidence behind that is reported instead (the
+ * decision then asks for the data or refers), and the material is `undetermined`.
  *
  * @example
  * const { materials, missing } = assessMaterials(compiled, trees, application.materials, "en");
@@ -42,8 +44,11 @@ export function assessMaterials(
   };
   matter.file.materials.forEach((material, index) => {
     const tree = trees.get(conditionName.requiredWhen(index));
+    // No condition: always required. No result for one (the engine failed): required too.
     const required = tree ? fold(tree) : { value: "pass" as const, unknowns: [] };
-    out.unknowns.push(...required.unknowns);
+    out.unknowns.push(
+      ...required.unknowns.map((leaf) => ({ leaf: sourceOf(matter, leaf), material })),
+    );
     const accepted = submitted
       .filter((s) => s.id === material.id && isAccepted(material, s.via))
       .sort((a, b) => SUBMISSION_STRENGTH[b.via] - SUBMISSION_STRENGTH[a.via])[0];
@@ -55,6 +60,10 @@ export function assessMaterials(
         status: "not-required",
         ...(accepted && { via: accepted.via }),
       });
+      return;
+    }
+    if (required.value === "unknown" && accepted === undefined) {
+      out.materials.push({ id: material.id, status: "undetermined" });
       return;
     }
     if (accepted === undefined) {

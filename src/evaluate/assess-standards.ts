@@ -38,7 +38,12 @@ export function assessStandards(
   const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
   matter.file.standards.forEach((standard, index) => {
     const whenTree = trees.get(conditionName.when(index));
-    const requireTree = trees.get(conditionName.require(index)) as EvaluatedCondition;
+    const requireTree = trees.get(conditionName.require(index));
+    if (requireTree === undefined || (standard.when && whenTree === undefined)) {
+      // The engine gave no result (it failed; decide has referred the case): unknown.
+      out.checks.push({ id: standard.id, status: "unknown", values: {} });
+      return;
+    }
     const values = leafValues(requireTree, whenTree ? leafValues(whenTree) : {});
     const when: TriResult = whenTree ? fold(whenTree) : { value: "pass", unknowns: [] };
     const result = when.value === "pass" ? fold(requireTree) : when;
@@ -72,13 +77,11 @@ function noteUnknowns(
   out: StandardsAssessment,
   locale: Locale,
 ): void {
-  let evidenceMissing = false;
-  for (const leaf of unknowns) {
-    const source = sourceOf(matter, leaf);
-    if (source.fact === "data") out.unknownData.push({ path: source.path, standard });
-    else evidenceMissing = true;
-  }
-  if (!evidenceMissing) return;
+  const sources = unknowns.map((leaf) => sourceOf(matter, leaf));
+  const data = sources.filter((s) => s.fact === "data");
+  // Missing applicant data comes first: once supplied, the evidence may not even be needed.
+  for (const source of data) out.unknownData.push({ path: source.path, standard });
+  if (data.length > 0 || sources.length === 0) return;
   const code =
     standard.onFail.outcome === "refer"
       ? standard.onFail.code
@@ -95,7 +98,7 @@ function noteUnknowns(
 }
 
 /** A derived value is missing because its input is: blame the input, data or evidence. */
-function sourceOf(matter: CompiledMatter, leaf: UnknownLeaf): UnknownLeaf {
+export function sourceOf(matter: CompiledMatter, leaf: UnknownLeaf): UnknownLeaf {
   if (leaf.fact !== "derived") return leaf;
   const id = leaf.path.split(".")[0] ?? "";
   const spec = matter.file.derived[id];

@@ -65,11 +65,10 @@ export async function decideMatter(
   const fields = fieldItems(matter, fieldProblems, locale);
   const covered = (path: string) =>
     [...fields, ...standards.corrections].some((m) => overlaps(m.field ?? m.id, path));
+  const materialData = materials.unknowns.filter((u) => u.leaf.fact === "data");
   const unknownData = [
     ...standards.unknownData,
-    ...materials.unknowns
-      .filter((u) => u.fact === "data")
-      .map((u) => ({ path: u.path, standard: undefined })),
+    ...materialData.map((u) => ({ path: u.leaf.path, standard: undefined })),
   ];
   for (const { path, standard } of unknownData) {
     if (covered(path)) continue;
@@ -95,11 +94,18 @@ export async function decideMatter(
       });
     }
   }
-  if (materials.unknowns.some((u) => u.fact !== "data")) {
+  // Evidence a material's condition needs matters only once the applicant's data is complete.
+  const materialEvidence = materials.unknowns.filter(
+    (u) => u.leaf.fact !== "data" && !materialData.some((d) => d.material === u.material),
+  );
+  for (const { material } of materialEvidence) {
     referrals.push({
       code: matter.file.unknownEvidenceReferral,
-      message: localize(MESSAGES.evidenceUnavailable({ title: "requiredWhen" }), locale),
-      basis: cite(matter.file.basis, matter.laws, locale),
+      message: localize(
+        MESSAGES.evidenceUnavailable({ title: localize(material.title, locale) }),
+        locale,
+      ),
+      basis: cite(material.basis, matter.laws, locale),
     });
   }
   if (trees.size === 0 && referrals.every((r) => r.code !== INTERNAL_ERROR)) {

@@ -8,6 +8,7 @@ import {
   createSchemaCompiler,
 } from "../evaluate/compile-matter.js";
 import { type DecideOptions, decideMatter } from "../evaluate/decide.js";
+import { inputProblems } from "../evaluate/input-limits.js";
 import { ApplicationSchema } from "../model/application.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
@@ -123,6 +124,8 @@ export class RuleSet {
    * decision.outcome; // "approve" | "incomplete" | "refer"
    */
   async decide(input: unknown, options: DecideOptions = {}): Promise<Decision> {
+    const unsafe = inputProblems(input);
+    if (unsafe.length > 0) throw new ApplicationError(unsafe);
     const parsed = ApplicationSchema.safeParse(input);
     if (!parsed.success) {
       throw new ApplicationError(

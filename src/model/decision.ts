@@ -43,12 +43,17 @@ export const CheckResultSchema = z.strictObject({
 });
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
+/**
+ * `undetermined`: whether the material is required depends on data or evidence that is
+ * missing; the decision already asks for that data or refers, so it cannot approve.
+ */
 export const MATERIAL_STATUSES = [
   "satisfied",
   "committed",
   "deferred",
   "missing",
   "not-required",
+  "undetermined",
 ] as const;
 
 export const MaterialResultSchema = z.strictObject({

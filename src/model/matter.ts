@@ -103,7 +103,8 @@ export const MatterFileSchema = z
     codes: z.record(z.string(), z.string()).optional(),
     basis: BasisSchema,
     dataBasis: BasisSchema.meta({
-      description: "Legal basis for the data the application collects (cited when a field is missing)",
+      description:
+        "Legal basis for the data the application collects (cited when a field is missing)",
     }),
     timeLimit: TimeLimitSchema,
     fee: z.strictObject({

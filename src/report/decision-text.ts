@@ -55,15 +55,20 @@ export function formatDecisionText(decision: Decision, title?: string): string {
   ];
   if (decision.referrals.length > 0) {
     lines.push(w.reasons);
-    decision.referrals.forEach((r, i) => lines.push(`  ${i + 1}. [${r.code}] ${r.message}${cite(r.basis)}`));
+    decision.referrals.forEach((r, i) =>
+      lines.push(`  ${i + 1}. [${r.code}] ${r.message}${cite(r.basis)}`),
+    );
   }
   if (decision.missing.length > 0) {
     lines.push(w.supply);
-    decision.missing.forEach((m, i) => lines.push(`  ${i + 1}. [${m.id}] ${m.message}${cite(m.basis)}`));
+    decision.missing.forEach((m, i) =>
+      lines.push(`  ${i + 1}. [${m.id}] ${m.message}${cite(m.basis)}`),
+    );
   }
   if (decision.followUps.length > 0) {
     lines.push(w.followUps);
-    for (const f of decision.followUps) lines.push(`  - [${f.material}] ${f.message}${f.due ? ` (${w.due} ${f.due})` : ""}`);
+    for (const f of decision.followUps)
+      lines.push(`  - [${f.material}] ${f.message}${f.due ? ` (${w.due} ${f.due})` : ""}`);
   }
   const limit = decision.timeLimit;
   if (limit) {

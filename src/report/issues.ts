@@ -18,7 +18,9 @@ export function formatIssues(issues: readonly Issue[], format: IssueFormat): str
     (i) => `${i.file}:${i.line}:${i.column}: ${i.severity}: ${i.message} [${i.code}]`,
   );
   const errors = issues.filter((i) => i.severity === "error").length;
-  lines.push(`${errors} ${errors === 1 ? "error" : "errors"}, ${issues.length - errors} ${issues.length - errors === 1 ? "warning" : "warnings"}`);
+  lines.push(
+    `${errors} ${errors === 1 ? "error" : "errors"}, ${issues.length - errors} ${issues.length - errors === 1 ? "warning" : "warnings"}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 

@@ -38,12 +38,15 @@ export async function evaluateCommand(
       }
     } catch (error) {
       if (!(error instanceof ApplicationError)) throw error;
-      for (const p of error.problems) io.stderr(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]\n`);
+      for (const p of error.problems)
+        io.stderr(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]\n`);
       exit = EXIT.checksFailed;
     }
   }
   if (format === "json") {
-    io.stdout(`${JSON.stringify(args.length === 1 ? decisions[0] ?? null : decisions, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify(args.length === 1 ? (decisions[0] ?? null) : decisions, null, 2)}\n`,
+    );
   }
   return exit;
 }

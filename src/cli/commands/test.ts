@@ -34,7 +34,8 @@ export async function testCommand(
       io.stdout(`FAIL ${result.file}\n`);
       if (result.description) io.stdout(`  ${result.description}\n`);
       for (const line of result.failures) io.stdout(`  ${line}\n`);
-      if (result.issues.length > 0) io.stdout(formatIssues(result.issues, "text").replace(/^/gm, "  "));
+      if (result.issues.length > 0)
+        io.stdout(formatIssues(result.issues, "text").replace(/^/gm, "  "));
     }
     io.stdout(`${results.length - failed.length} passed, ${failed.length} failed\n`);
   }
