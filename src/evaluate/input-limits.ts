@@ -51,7 +51,7 @@ export function inputProblems(value: unknown): ApplicationProblem[] {
           add(path, `array longer than ${INPUT_LIMITS.maxArrayLength} items`);
           continue;
         }
-        node.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+        for (const [i, item] of node.entries()) stack.push({ value: item, path: [...path, i] });
       } else {
         for (const key of Object.keys(node)) {
           if (isForbiddenKey(key)) add([...path, key], `the key "${key}" is not allowed`);

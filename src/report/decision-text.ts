@@ -55,15 +55,13 @@ export function formatDecisionText(decision: Decision, title?: string): string {
   ];
   if (decision.referrals.length > 0) {
     lines.push(w.reasons);
-    decision.referrals.forEach((r, i) =>
-      lines.push(`  ${i + 1}. [${r.code}] ${r.message}${cite(r.basis)}`),
-    );
+    for (const [i, r] of decision.referrals.entries())
+      lines.push(`  ${i + 1}. [${r.code}] ${r.message}${cite(r.basis)}`);
   }
   if (decision.missing.length > 0) {
     lines.push(w.supply);
-    decision.missing.forEach((m, i) =>
-      lines.push(`  ${i + 1}. [${m.id}] ${m.message}${cite(m.basis)}`),
-    );
+    for (const [i, m] of decision.missing.entries())
+      lines.push(`  ${i + 1}. [${m.id}] ${m.message}${cite(m.basis)}`);
   }
   if (decision.followUps.length > 0) {
     lines.push(w.followUps);
