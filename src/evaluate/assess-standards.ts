@@ -82,12 +82,9 @@ function noteUnknowns(
   // Missing applicant data comes first: once supplied, the evidence may not even be needed.
   for (const source of data) out.unknownData.push({ path: source.path, standard });
   if (data.length > 0 || sources.length === 0) return;
-  const code =
-    standard.onFail.outcome === "refer"
-      ? standard.onFail.code
-      : matter.file.unknownEvidenceReferral;
+  // Not the standard's own failure code: that would assert a fact nothing has shown.
   out.referrals.push({
-    code,
+    code: standard.onUnknownEvidence ?? matter.file.unknownEvidenceReferral,
     standard: standard.id,
     message: localize(
       MESSAGES.evidenceUnavailable({ title: localize(standard.title, locale) }),

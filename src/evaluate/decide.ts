@@ -79,10 +79,7 @@ export async function decideMatter(
     } else {
       // Present, yet the standard could not be evaluated on it: a person must look.
       referrals.push({
-        code:
-          standard?.onFail.outcome === "refer"
-            ? standard.onFail.code
-            : matter.file.unknownEvidenceReferral,
+        code: standard?.onUnknownEvidence ?? matter.file.unknownEvidenceReferral,
         ...(standard && { standard: standard.id }),
         message: localize(
           MESSAGES.evidenceUnavailable({

@@ -136,6 +136,13 @@ export function checkMatter(
         "code",
       ]);
     }
+    if (standard.onUnknownEvidence !== undefined && !codes.has(standard.onUnknownEvidence)) {
+      error(
+        "unknown-referral-code",
+        `"${standard.onUnknownEvidence}" is not declared in referrals`,
+        ["standards", i, "onUnknownEvidence"],
+      );
+    }
     if (standard.onFail.outcome === "correct") {
       checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
     }

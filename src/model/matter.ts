@@ -44,6 +44,10 @@ export const StandardSchema = z.strictObject({
   when: ConditionSchema.optional(),
   require: ConditionSchema,
   onFail: OnFailSchema,
+  onUnknownEvidence: ReferralCodeSchema.optional().meta({
+    description:
+      "Referral when evidence this standard reads is missing; default: the matter's unknownEvidenceReferral",
+  }),
   message: LocalizedTextSchema.meta({
     description: "What the applicant must correct, or why a human must look",
   }),

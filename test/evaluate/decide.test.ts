@@ -45,19 +45,37 @@ describe("decide", () => {
       missing: ["organization"],
       referrals: [],
     });
-    expect(decision.materials.find((m) => m.id === "GT-M06")?.status).toBe("undetermined");
     expect(decision.checks.find((c) => c.id === "GT-C06-organization")?.status).toBe("unknown");
+  });
+
+  it("leaves a material undetermined while the data that decides whether it is needed is missing", async () => {
+    const app = approvable();
+    delete app.data.premises.online;
+    app.materials = app.materials.filter((m: { id: string }) => m.id !== "GT-M03");
+    const decision = await (await bundledRules()).decide(app);
+    expect(summary(decision)).toEqual({
+      outcome: "incomplete",
+      missing: ["premises.online"],
+      referrals: [],
+    });
+    expect(decision.materials.find((m) => m.id === "GT-M03")?.status).toBe("undetermined");
   });
 
   it("refers to a person when evidence the calling system should supply is missing", async () => {
     const app = approvable();
     delete app.evidence.screening;
     const decision = await (await bundledRules()).decide(app);
+    // Not R-BAN-3Y or R-RISK: nothing has shown those facts; the data is simply not there.
     expect(summary(decision)).toEqual({
       outcome: "refer",
       missing: [],
-      referrals: ["R-BAN-3Y", "R-PROHIBITED-PERSON", "R-RISK"],
+      referrals: ["R-DATA-UNAVAILABLE"],
     });
+    expect(decision.referrals.map((r) => r.standard).sort()).toEqual([
+      "GT-C05-not-prohibited",
+      "GT-C13-no-false-registration-ban",
+      "GT-C14-no-risk",
+    ]);
   });
 
   it("treats a value of the wrong type as malformed, not as a value to compare", async () => {

@@ -60,7 +60,10 @@ describe("validateRules", () => {
     m.standards[10].basis = [];
     delete m.materials[1].basis;
     m.materials[2].basis[0].ref = "no-such-law";
-    m.standards[11].onFail.code = "R-UNDECLARED";
+    const refer = m.standards.findIndex(
+      (s: { onFail: { outcome: string } }, i: number) => i > 12 && s.onFail.outcome === "refer",
+    );
+    m.standards[refer].onFail.code = "R-UNDECLARED";
     m.standards[12].colour = "red";
     const text = JSON.stringify(m, null, 2);
     const issues = validateRules([writeMatter(text)]);

@@ -1,0 +1,153 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/run.js";
+import { approvable } from "../helpers.js";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+function scratchFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), "sa-cli-")), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("smart-approval evaluate", () => {
+  it("prints a readable notice of what to supply (zh-CN by default)", async () => {
+    const { code, stdout } = await cli("evaluate", "examples/2-incomplete-unsigned-form.json");
+    expect(code).toBe(0);
+    expect(stdout).toContain("请一次性补正");
+    expect(stdout).toContain("[GT-M01] 请提交：个体工商户登记（备案）申请书");
+    expect(stdout).toContain("《市场主体登记管理条例》第16条");
+  });
+
+  it("prints why a person must look, in English when asked", async () => {
+    const { code, stdout } = await cli(
+      "evaluate",
+      "examples/3-refer-minor-operator.json",
+      "--locale",
+      "en",
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain("Referred to a person");
+    expect(stdout).toContain("[R-AGE-16-17]");
+    expect(stdout).toContain("Civil Code of the People's Republic of China art 17, 18");
+  });
+
+  it("prints the decision as JSON", async () => {
+    const { code, stdout } = await cli(
+      "evaluate",
+      "examples/1-approve-convenience-store.json",
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ outcome: "approve", matter: { version: "1.0.0" } });
+  });
+
+  it("gives one clear message for a missing file, malformed JSON and bad arguments (exit 1)", async () => {
+    const missing = await cli("evaluate", "no-such.json");
+    expect(missing).toMatchObject({ code: 1, stdout: "" });
+    expect(missing.stderr).toBe(
+      'smart-approval: cannot read no-such.json: no such file\nRun "smart-approval --help" for usage.\n',
+    );
+
+    const broken = await cli("evaluate", scratchFile("broken.json", '{\n  "matter": \n}'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/broken\.json:3:1: Unexpected token/);
+
+    for (const args of [
+      ["evaluate"],
+      ["evaluate", "x.json", "--format", "xml"],
+      ["frobnicate"],
+      ["evaluate", "--bogus"],
+    ]) {
+      const result = await cli(...args);
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stderr.split("\n").length, args.join(" ")).toBeLessThanOrEqual(3);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("exits 2 and lists every problem of an application it cannot decide", async () => {
+    const file = scratchFile(
+      "bad.json",
+      JSON.stringify({ ...approvable(), appliedOn: "someday", matter: "x.y" }),
+    );
+    const { code, stderr } = await cli("evaluate", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain("/appliedOn");
+  });
+});
+
+describe("smart-approval validate", () => {
+  it("exits 0 on the bundled rules", async () => {
+    const { code, stdout } = await cli("validate");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^0 errors/m);
+  });
+
+  it("exits 2 with located issues in each format", async () => {
+    const rule = JSON.parse(
+      (await import("node:fs")).readFileSync(
+        join(ROOT, "rules/matters/individual-business.establishment/1.0.0.json"),
+        "utf8",
+      ),
+    );
+    rule.standards[0].require.operator = "approximately";
+    const file = scratchFile("1.0.0.json", JSON.stringify(rule, null, 2));
+    const text = await cli("validate", file);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(
+      /1\.0\.0\.json:\d+:\d+: error: unknown operator.*\[unknown-operator\]/,
+    );
+    const json = await cli("validate", file, "--format", "json");
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({
+      code: "unknown-operator",
+      pointer: "/standards/0/require/operator",
+    });
+    const github = await cli("validate", file, "--format", "github");
+    expect(github.stdout).toMatch(
+      /^::error file=.*1\.0\.0\.json,line=\d+,col=\d+,title=unknown-operator::/,
+    );
+  });
+});
+
+describe("smart-approval due", () => {
+  it("prints the due date counted on the official calendar (TC-A18)", async () => {
+    expect(await cli("due", "2025-01-24", "3")).toMatchObject({ code: 0, stdout: "2025-02-05\n" });
+    expect(await cli("due", "2025-01-24", "3", "--extension", "3")).toMatchObject({
+      code: 0,
+      stdout: "2025-02-08\n",
+    });
+  });
+
+  it("adds the skipped days and why in JSON", async () => {
+    const { stdout } = await cli("due", "2025-01-24", "3", "--format", "json");
+    const result = JSON.parse(stdout);
+    expect(result.due).toBe("2025-02-05");
+    expect(result.skipped).toContainEqual({
+      date: "2025-01-28",
+      reason: "holiday",
+      holiday: "春节",
+    });
+  });
+
+  it("refuses a date outside the calendar with one clear message", async () => {
+    const { code, stderr } = await cli("due", "2031-03-02", "3");
+    expect(code).toBe(1);
+    expect(stderr).toContain("outside the calendar");
+  });
+});

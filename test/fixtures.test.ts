@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { differences, observe } from "../src/fixtures/compare-fixture.js";
+import { FixtureFileSchema } from "../src/index.js";
+import { bundledRules } from "./helpers.js";
+
+const FIXTURES = new URL("../fixtures/", import.meta.url);
+
+const cases = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((dir) =>
+    readdirSync(new URL(`${dir.name}/`, FIXTURES))
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .map((file) => ({ matter: dir.name, file, url: new URL(`${dir.name}/${file}`, FIXTURES) })),
+  );
+
+describe("golden fixtures (application → the decision the law requires)", () => {
+  it("has at least 20 cases for 个体工商户设立登记", () => {
+    expect(
+      cases.filter((c) => c.matter === "individual-business.establishment").length,
+    ).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases)("$matter/$file", async ({ matter, url }) => {
+    const fixture = FixtureFileSchema.parse(JSON.parse(readFileSync(url, "utf8")));
+    expect(fixture.application.matter).toBe(matter);
+    const decision = await (await bundledRules()).decide(fixture.application);
+    expect(differences(fixture.expected, observe(decision))).toEqual([]);
+  });
+});
