@@ -1,0 +1,42 @@
+import type { DerivedFunction } from "./derived-function.js";
+import { identityDocument } from "./identity-document.js";
+
+/**
+ * Reads a list of people's identity documents (family members, several investors): `input` is
+ * an array of objects whose `key` option (default `document`) holds `{ type, number }`. Gives
+ * how many there are, whether every document is valid, the positions of invalid ones, whether
+ * all holders are mainland residents, and the youngest age.
+ */
+export const identityDocumentList: DerivedFunction = {
+  name: "identity-document-list",
+  description: "Validates every identity document in a list of people",
+  outputs: {
+    count: "number",
+    allValid: "boolean",
+    invalidIndexes: "array",
+    allMainland: "boolean",
+    youngestAge: "number",
+  },
+  compute(input, context) {
+    if (!Array.isArray(input)) return {};
+    const key = typeof context.options.key === "string" ? context.options.key : "document";
+    const read = input.map((person) =>
+      identityDocument.compute(
+        typeof person === "object" && person !== null
+          ? (person as Record<string, unknown>)[key]
+          : undefined,
+        context,
+      ),
+    );
+    const ages = read.map((r) => r.age).filter((age): age is number => typeof age === "number");
+    const invalidIndexes = read.flatMap((r, i) => (r.valid === true ? [] : [i]));
+    return {
+      count: read.length,
+      allValid: invalidIndexes.length === 0,
+      invalidIndexes,
+      allMainland: read.every((r) => r.holder === "mainland"),
+      // Only when every age is known: an unknown age must not hide a minor.
+      ...(ages.length === read.length && ages.length > 0 && { youngestAge: Math.min(...ages) }),
+    };
+  },
+};
