@@ -25,8 +25,9 @@ export const BUNDLED_RULES_DIR = fileURLToPath(new URL("../../rules", import.met
 export async function loadRules(dir: string = BUNDLED_RULES_DIR): Promise<RuleSet> {
   const sources = readSources(ruleFiles(dir));
   const baseCatalogs = resolve(dir) === resolve(BUNDLED_RULES_DIR) ? undefined : bundledCatalogs();
+  const hasCalendar = sources.some((s) => /(^|[\\/])calendars[\\/]/.test(s.file));
   return RuleSet.fromSources(sources, {
-    calendar: bundledCalendar(),
+    ...(!hasCalendar && { calendar: bundledCalendar() }),
     ...(baseCatalogs && { baseCatalogs }),
   });
 }
@@ -67,10 +68,10 @@ export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): I
   return [...issues, ...result.issues];
 }
 
-/** Every `.json` file under `matters/` and `catalogs/` of a rules directory, sorted. */
+/** Every `.json` file under `matters/`, `catalogs/` and `calendars/` of a rules directory, sorted. */
 function ruleFiles(dir: string): string[] {
   const found: string[] = [];
-  for (const sub of ["catalogs", "matters"]) {
+  for (const sub of ["calendars", "catalogs", "matters"]) {
     const root = join(dir, sub);
     try {
       if (statSync(root).isDirectory()) found.push(...walk(root));

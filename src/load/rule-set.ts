@@ -1,5 +1,5 @@
 import type { Ajv } from "ajv";
-import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { canonicalJson, sha256Hex } from "../evaluate/canonical-json.js";
 import {
@@ -47,8 +47,9 @@ export class RuleSet {
   }
 
   /**
-   * Validates and compiles rule sources. Throws `RuleFileError` listing every issue when any
-   * error is found; warnings do not stop loading.
+   * Validates and compiles rule sources (matters, catalogs and a working-day calendar). Throws
+   * `RuleFileError` listing every issue when any error is found; warnings do not stop loading.
+   * Time limits are counted on `options.calendar`, else on the calendar among the sources.
    *
    * @example
    * const rules = await RuleSet.fromSources([{ file: "laws.json", text }, { file: "1.0.0.json", text: matterText }]);
@@ -62,7 +63,7 @@ export class RuleSet {
     } = {},
   ): Promise<RuleSet> {
     const ajv = options.ajv ?? createSchemaCompiler();
-    const { issues, matters, catalogs } = validateSources(sources, { ajv, ...options });
+    const { issues, matters, catalogs, calendars } = validateSources(sources, { ajv, ...options });
     if (issues.some((i) => i.severity === "error")) throw new RuleFileError(issues);
     for (const [name, catalog] of options.baseCatalogs ?? []) {
       if (!catalogs.has(name)) catalogs.set(name, catalog);
@@ -78,7 +79,9 @@ export class RuleSet {
     for (const versions of compiled.values()) {
       versions.sort((a, b) => (a.file.effective.from < b.file.effective.from ? -1 : 1));
     }
-    return new RuleSet(compiled, catalogs, options.calendar);
+    const ownCalendar = [...calendars.values()][0];
+    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    return new RuleSet(compiled, catalogs, calendar);
   }
 
   /**

@@ -1,4 +1,6 @@
 import type { Ajv } from "ajv";
+import type { CalendarFile } from "../calendar/calendar-file.js";
+import { parseCalendarFile } from "../calendar/parse-calendar-file.js";
 import { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
@@ -24,6 +26,7 @@ export interface SourcesValidation {
   issues: Issue[];
   matters: ValidMatter[];
   catalogs: Map<string, CatalogFile>;
+  calendars: Map<string, CalendarFile>;
 }
 
 /**
@@ -41,12 +44,20 @@ export function validateSources(
 ): SourcesValidation {
   const issues: Issue[] = [];
   const catalogs = new Map<string, CatalogFile>();
+  const calendars = new Map<string, CalendarFile>();
   const parsedMatters: Array<{ source: RuleSource; document: JsonDocument }> = [];
   for (const source of sources) {
     const parsed = parseJsonDocument(source.text, source.file);
     issues.push(...parsed.issues);
     if (!parsed.ok) continue;
-    if (isCatalog(source.file, parsed.document.value)) {
+    if (isCalendar(source.file)) {
+      const result = parseCalendarFile(parsed.document.value);
+      if (result.ok) calendars.set(result.value.id, result.value);
+      else {
+        for (const i of result.issues)
+          issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer));
+      }
+    } else if (isCatalog(source.file, parsed.document.value)) {
       const { data, issues: found } = validateDocument(CatalogFileSchema, parsed.document);
       issues.push(...found);
       if (data) catalogs.set(data.catalog, data);
@@ -83,7 +94,11 @@ export function validateSources(
     }
   }
   issues.push(...versionConflicts(matters));
-  return { issues, matters, catalogs };
+  return { issues, matters, catalogs, calendars };
+}
+
+function isCalendar(file: string): boolean {
+  return /(^|[\\/])calendars[\\/]/.test(file);
 }
 
 function isCatalog(file: string, value: unknown): boolean {
