@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainDate } from "../checks/plain-date.js";
 
 /** The locales every message is written in; zh-CN is the legal text, en a courtesy. */
 export const LOCALES = ["zh-CN", "en"] as const;
@@ -17,20 +18,12 @@ export const LocalizedTextSchema = z
   .meta({ description: "Text per locale; zh-CN is required, en is recommended." });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-const PLAIN_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** A civil date `YYYY-MM-DD` with no time zone; impossible dates (2025-02-30) are refused. */
 export const PlainDateSchema = z
   .string()
-  .regex(PLAIN_DATE, "expected a date as YYYY-MM-DD")
-  .refine(isRealDate, "no such calendar date")
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected a date as YYYY-MM-DD")
+  .refine(isPlainDate, "no such calendar date")
   .meta({ description: "A calendar date, YYYY-MM-DD", format: "date" });
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 /** Identifiers of standards, materials, matters: letters, digits, `-`, `_` and `.`. */
 export const IdSchema = z

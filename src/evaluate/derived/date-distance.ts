@@ -1,7 +1,8 @@
-import { parsePlainDate } from "../../checks/plain-date.js";
+import { daysInMonth, parsePlainDate } from "../../checks/plain-date.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 const DAY_MS = 86_400_000;
+const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
 
 /**
  * The distance from the application date to a date: in calendar days (positive when the date
@@ -25,15 +26,17 @@ export const dateDistance: DerivedFunction = {
     const date = typeof input === "string" ? parsePlainDate(input) : undefined;
     const applied = parsePlainDate(appliedOn);
     if (date === undefined || applied === undefined) return {};
-    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
     const out: Record<string, unknown> = {
       daysAfterApplication:
         day(date.year, date.month, date.day) - day(applied.year, applied.month, applied.day),
     };
     if (typeof options.years === "number") {
       const year = applied.year + options.years;
-      const lastDay = new Date(Date.UTC(year, applied.month, 0)).getUTCDate();
-      const limit = day(year, applied.month, Math.min(applied.day, lastDay));
+      const limit = day(
+        year,
+        applied.month,
+        Math.min(applied.day, daysInMonth(year, applied.month)),
+      );
       out.withinYears = day(date.year, date.month, date.day) <= limit;
     }
     return out;
