@@ -1,5 +1,45 @@
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by topic, as a table of contents
 // smart-approval: the public API. Everything exported here is supported; anything else under
-// src/ is internal and may change (the evaluator's pieces, the json-rules-engine wrapper).
+// src/ is internal and may change (the evaluator's pieces, the json-rules-engine wrapper, the
+// lint rules).
+
+// Loading rules and deciding applications
+export { BUNDLED_RULES_DIR, loadRules, validateRules } from "./load/load-rules.js";
+export { type MatterSummary, RuleSet, type RuleSetOptions } from "./load/rule-set.js";
+export type { RuleSource } from "./load/validate-sources.js";
+export { RuleFileError } from "./load/rule-file-error.js";
+export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
+export type { DecideOptions } from "./evaluate/decide.js";
+export {
+  EVIDENCE_PROVIDER_FAILED,
+  type EvidenceProvider,
+  type EvidenceRequest,
+} from "./evaluate/evidence-provider.js";
+
+// Limits on what is accepted (see SECURITY.md)
+export { INPUT_LIMITS } from "./evaluate/input-limits.js";
+export { RULE_FILE_LIMITS } from "./load/json-document.js";
+
+// Data contracts (zod schemas are the single source of truth; JSON Schemas in schemas/)
+export { type Application, type ApplicationInput, ApplicationSchema } from "./model/application.js";
+export { type Decision, DecisionSchema } from "./model/decision.js";
+export { type MatterFile, MatterFileSchema } from "./model/matter.js";
+export { type CatalogFile, CatalogFileSchema } from "./model/catalog.js";
+export { type FixtureFile, FixtureFileSchema } from "./model/fixture.js";
+export type { Issue } from "./model/issue.js";
+export type { Locale, LocalizedText } from "./model/common.js";
+
+// Reports
+export { formatDecisionText } from "./report/decision-text.js";
+export { formatIssues, type IssueFormat } from "./report/issues.js";
+
+// Rule authors' tools: golden fixtures, version diffs with replay, the public guide (办事指南)
+export { type FixtureResult, runFixtures } from "./fixtures/run-fixtures.js";
+export { diffMatters, type MatterDiff } from "./diff/diff-matters.js";
+export { type ReplayResult, replayCorpus } from "./diff/replay.js";
+export { buildGuide, type Guide } from "./guide/guide.js";
+export { formatGuideHtml } from "./guide/guide-html.js";
+export { formatGuideMarkdown } from "./guide/guide-markdown.js";
 
 // Working days and time limits
 export {
@@ -10,25 +50,11 @@ export {
   isWorkingDay,
   workingDaysBetween,
 } from "./calendar/bundled-calendar.js";
-export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
-export { CalendarCoverageError } from "./calendar/coverage-error.js";
 export { createCalendar } from "./calendar/working-calendar.js";
-export { parseCreditCode } from "./checks/credit-code.js";
-export { parseRegionCode } from "./checks/region-code.js";
+export { CalendarCoverageError } from "./calendar/coverage-error.js";
+export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
+
 // Identity and code validators
 export { parseResidentId } from "./checks/resident-id.js";
-export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
-export type { DecideOptions } from "./evaluate/decide.js";
-// Loading rules and deciding applications
-export { BUNDLED_RULES_DIR, loadRules, validateRules } from "./load/load-rules.js";
-export { RuleFileError } from "./load/rule-file-error.js";
-export { type MatterSummary, RuleSet } from "./load/rule-set.js";
-export type { RuleSource } from "./load/validate-sources.js";
-// Data contracts (zod schemas are the single source of truth; JSON Schemas in schemas/)
-export { type Application, type ApplicationInput, ApplicationSchema } from "./model/application.js";
-export { type CatalogFile, CatalogFileSchema } from "./model/catalog.js";
-export type { Locale, LocalizedText } from "./model/common.js";
-export { type Decision, DecisionSchema } from "./model/decision.js";
-export { type FixtureFile, FixtureFileSchema } from "./model/fixture.js";
-export type { Issue } from "./model/issue.js";
-export { type MatterFile, MatterFileSchema } from "./model/matter.js";
+export { parseCreditCode } from "./checks/credit-code.js";
+export { parseRegionCode } from "./checks/region-code.js";

@@ -1,7 +1,9 @@
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
+import { diffCommand } from "./commands/diff.js";
 import { dueCommand } from "./commands/due.js";
 import { evaluateCommand } from "./commands/evaluate.js";
+import { guideCommand } from "./commands/guide.js";
 import { testCommand } from "./commands/test.js";
 import { validateCommand } from "./commands/validate.js";
 import { type CliIo, EXIT, UsageError } from "./io.js";
@@ -11,8 +13,11 @@ const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with 
 Usage:
   smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]
   smart-approval validate [paths...] [--format text|json|github] [--fail-on error|warning]
-  smart-approval test [paths...] [--rules DIR] [--format text|json]
+  smart-approval test [paths...] [--rules DIR] [--format text|json] [--coverage] [--threshold PERCENT]
+  smart-approval diff <old.json> <new.json> [--corpus applications.ndjson] [--rules DIR] [--format text|json]
+  smart-approval guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
+  smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
 
 Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures).
 `;
@@ -37,6 +42,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         rules: { type: "string" },
         "fail-on": { type: "string" },
         extension: { type: "string" },
+        coverage: { type: "boolean" },
+        threshold: { type: "string" },
+        corpus: { type: "string" },
+        date: { type: "string" },
+        workers: { type: "string" },
+        engine: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -60,6 +71,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await testCommand(args, options, io);
       case "due":
         return dueCommand(args, options, io);
+      case "diff":
+        return await diffCommand(args, options, io);
+      case "guide":
+        return await guideCommand(args, options, io);
+      case "batch":
+        // Loaded on demand: worker threads are not needed to start any other command.
+        return await (await import("./commands/batch.js")).batchCommand(args, options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

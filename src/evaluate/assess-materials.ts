@@ -1,4 +1,4 @@
-import { SUBMISSION_STRENGTH, type SubmittedMaterial } from "../model/application.js";
+import { bySubmissionStrength, type SubmittedMaterial } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
@@ -51,7 +51,7 @@ export function assessMaterials(
     );
     const accepted = submitted
       .filter((s) => s.id === material.id && isAccepted(material, s.via))
-      .sort((a, b) => SUBMISSION_STRENGTH[b.via] - SUBMISSION_STRENGTH[a.via])[0];
+      .sort(bySubmissionStrength)[0];
     const title = localize(material.title, locale);
     const basis = cite(material.basis, matter.laws, locale);
     if (required.value === "fail") {
@@ -62,17 +62,27 @@ export function assessMaterials(
       });
       return;
     }
-    if (required.value === "unknown" && accepted === undefined) {
+    // Unknown because the applicant's data is missing: list it as needed if it applies, so that
+    // supplying the data does not lead to a second notice. Unknown because evidence is missing:
+    // a person decides (decide refers), and the material stays undetermined.
+    const dataDecides = required.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data");
+    if (required.value === "unknown" && accepted === undefined && !dataDecides) {
       out.materials.push({ id: material.id, status: "undetermined" });
       return;
     }
     if (accepted === undefined) {
+      const message = missingMessage(material, submitted, title, locale);
       out.materials.push({ id: material.id, status: "missing" });
       out.missing.push({
         kind: "material",
         id: material.id,
-        message: missingMessage(material, submitted, title, locale),
-        basis,
+        ...(required.value === "unknown"
+          ? {
+              message: localize(MESSAGES.ifApplicable({ text: message }), locale),
+              basis,
+              conditional: true as const,
+            }
+          : { message, basis }),
       });
       return;
     }

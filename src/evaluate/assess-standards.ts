@@ -18,7 +18,7 @@ export interface StandardsAssessment {
   corrections: MissingItem[];
   referrals: ReferralItem[];
   /** Data paths some standard needed and did not get, with the standard that needed them. */
-  unknownData: Array<{ path: string; standard: Standard }>;
+  unknownData: Array<{ path: string; standard: Standard; conditional?: true }>;
 }
 
 /**
@@ -65,9 +65,47 @@ export function assessStandards(
       }
     } else if (status === "unknown") {
       noteUnknowns(matter, standard, result.unknowns, out, locale);
+      if (when.value === "unknown")
+        noteConditionalNeeds(matter, standard, requireTree, when, out, locale);
     }
   });
   return out;
+}
+
+/**
+ * When applicant data decides whether a standard applies and that data is missing, the notice
+ * also says what the standard would need if it applies — so that supplying the data does not
+ * lead to a second notice (一次性告知). Only what the applicant can supply is added.
+ */
+function noteConditionalNeeds(
+  matter: CompiledMatter,
+  standard: Standard,
+  requireTree: EvaluatedCondition,
+  when: TriResult,
+  out: StandardsAssessment,
+  locale: Locale,
+): void {
+  if (!when.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data")) return;
+  const required = fold(requireTree);
+  if (required.value === "fail" && standard.onFail.outcome === "correct") {
+    out.corrections.push({
+      kind: "correction",
+      id: standard.id,
+      field: standard.onFail.field,
+      message: localize(
+        MESSAGES.ifApplicable({ text: localize(standard.message, locale) }),
+        locale,
+      ),
+      basis: cite(standard.basis, matter.laws, locale),
+      conditional: true,
+    });
+  } else if (required.value === "unknown") {
+    for (const leaf of required.unknowns) {
+      const source = sourceOf(matter, leaf);
+      if (source.fact === "data")
+        out.unknownData.push({ path: source.path, standard, conditional: true });
+    }
+  }
 }
 
 function noteUnknowns(

@@ -1,21 +1,53 @@
 /**
  * Serialises JSON data with object keys sorted at every level and no whitespace, so equal data
- * always gives equal text (and equal hashes) whatever order its keys arrived in.
+ * always gives equal text (and equal hashes) whatever order its keys arrived in. Keys whose
+ * value is `undefined` are left out, as `JSON.stringify` leaves them out.
  *
  * @example
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map(
-      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-    );
-  return `{${entries.join(",")}}`;
+  if (Array.isArray(value)) {
+    let text = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ",";
+      text += canonicalJson(value[i]);
+    }
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = "{";
+  let first = true;
+  for (const key of keys) {
+    const item = object[key];
+    if (item === undefined) continue;
+    text += first ? "" : ",";
+    first = false;
+    text += quotedKey(key);
+    text += canonicalJson(item);
+  }
+  return `${text}}`;
 }
+
+/** Field names repeat from one application to the next: quote each once (a bounded cache). */
+const quoted = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let text = quoted.get(key);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:`;
+    if (quoted.size < 4096 && key.length <= 64) quoted.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A SHA-256 function giving lower-case hex: synchronous (node:crypto, injected by the node-only
+ * loader) or asynchronous (Web Crypto, the default in the core, which imports no `node:` module).
+ */
+export type Sha256 = (text: string) => string | Promise<string>;
 
 /**
  * The SHA-256 of a text as lower-case hex, with the Web Crypto API that Node and browsers

@@ -2,9 +2,11 @@ import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
-import type { MatterFile } from "../model/matter.js";
+import type { DerivedFact, MatterFile } from "../model/matter.js";
+import { canonicalJson } from "./canonical-json.js";
+import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
-import { type NamedCondition, RuleEngine } from "./rule-engine.js";
+import { type EngineKind, type NamedCondition, RuleEngine } from "./rule-engine.js";
 
 const addFormats = addFormatsModule.default;
 
@@ -17,22 +19,65 @@ export interface CompiledMatter {
   readonly validateData: ValidateFunction;
   readonly validateEvidence: ValidateFunction;
   readonly engine: RuleEngine;
+  /** The derived facts in file order, each with its function looked up once. */
+  readonly derivedSteps: ReadonlyArray<{
+    id: string;
+    spec: DerivedFact;
+    fn: DerivedFunction | undefined;
+  }>;
+}
+
+/** The same string for the same name every time, so map look-ups reuse its cached hash. */
+function names(make: (index: number) => string): (index: number) => string {
+  const made: string[] = [];
+  return (index) => {
+    let name = made[index];
+    if (name === undefined) {
+      name = make(index);
+      made[index] = name;
+    }
+    return name;
+  };
 }
 
 /** Names under which each condition of a matter is evaluated. */
 export const conditionName = {
-  when: (index: number) => `standard:${index}:when`,
-  require: (index: number) => `standard:${index}:require`,
-  requiredWhen: (index: number) => `material:${index}:requiredWhen`,
+  when: names((index) => `standard:${index}:when`),
+  require: names((index) => `standard:${index}:require`),
+  requiredWhen: names((index) => `material:${index}:requiredWhen`),
 };
 
 /**
  * One JSON Schema compiler for the whole process: matters' input schemas are compiled once at
  * load. `strict: false` lets authors annotate schemas (titles in Chinese, `x-` keywords).
+ * Compiled validators are shared by schema text, not only by object identity as in ajv's own
+ * cache: the versions of a matter, or matters sharing one form, compile their schema once.
  */
-export function createSchemaCompiler(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+export function createSchemaCompiler(options: { trusted?: boolean } = {}): Ajv {
+  // Ajv's code-optimisation pass saves about a tenth of a microsecond per validation and costs
+  // about a third of the compile time, which is cold start: it is off. `trusted` schemas were
+  // validated before (stored rules): they are not checked against the meta-schema again.
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    code: { optimize: false },
+    ...(options.trusted && { validateSchema: false }),
+  });
   addFormats(ajv);
+  const compile = ajv.compile.bind(ajv);
+  const byText = new Map<string, ValidateFunction>();
+  ajv.compile = ((schema: unknown, meta?: boolean) => {
+    if (meta === true || schema === null || typeof schema !== "object") {
+      return compile(schema as object, meta);
+    }
+    const text = canonicalJson(schema);
+    let validate = byText.get(text);
+    if (validate === undefined) {
+      validate = compile(schema as object, meta);
+      byText.set(text, validate);
+    }
+    return validate;
+  }) as Ajv["compile"];
   return ajv;
 }
 
@@ -51,6 +96,8 @@ export function compileMatter(
     laws: ReadonlyMap<string, LocalizedText>;
     catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
     ajv: Ajv;
+    /** The evaluator of the conditions; the compiled one by default. */
+    engine?: EngineKind;
   },
 ): CompiledMatter {
   for (const [id, derived] of Object.entries(file.derived)) {
@@ -79,6 +126,11 @@ export function compileMatter(
     catalogs: context.catalogs,
     validateData: context.ajv.compile(file.input.data),
     validateEvidence: context.ajv.compile(file.input.evidence),
-    engine: new RuleEngine(conditions),
+    engine: new RuleEngine(conditions, context.engine ? { engine: context.engine } : {}),
+    derivedSteps: Object.entries(file.derived).map(([id, spec]) => ({
+      id,
+      spec,
+      fn: DERIVED_FUNCTIONS.get(spec.function),
+    })),
   };
 }

@@ -2,12 +2,14 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { Application } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
+import type { Standard } from "../model/matter.js";
 import { VERSION } from "../version.js";
 import { assessMaterials } from "./assess-materials.js";
 import { assessStandards } from "./assess-standards.js";
-import { canonicalJson, sha256Hex } from "./canonical-json.js";
+import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { EvidenceOptions } from "./evidence-provider.js";
 import { type FieldProblem, prepareFacts } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
@@ -19,7 +21,8 @@ import { followUpDue, timeLimit } from "./time-limit.js";
 /** The referral code for anything the library itself could not do. */
 export const INTERNAL_ERROR = "internal-error";
 
-export interface DecideOptions {
+/** Options of `decide`; see `EvidenceOptions` for evidence fetched while deciding. */
+export interface DecideOptions extends EvidenceOptions {
   locale?: Locale;
   /** The time recorded as `decidedAt`; the only clock a decision reads. */
   now?: Date;
@@ -28,6 +31,10 @@ export interface DecideOptions {
 /** What a rule set gives every decision besides the options. */
 export interface DecideContext {
   calendar?: WorkingCalendar | undefined;
+  /** How the record's input hash is computed; Web Crypto when not given. */
+  sha256?: Sha256 | undefined;
+  /** Referrals found before the decision (evidence providers that failed). */
+  referrals?: readonly ReferralItem[] | undefined;
 }
 
 /**
@@ -47,18 +54,30 @@ export async function decideMatter(
   context: DecideContext = {},
 ): Promise<Decision> {
   const locale = options.locale ?? "zh-CN";
-  const inputSha256 = await sha256Hex(canonicalJson(rawInput));
+  const hashed = (context.sha256 ?? sha256Hex)(canonicalJson(rawInput));
+  const inputSha256 = typeof hashed === "string" ? hashed : await hashed;
   const { facts, fieldProblems, derivedErrors } = prepareFacts(matter, application);
-  const referrals: ReferralItem[] = derivedErrors.map(({ id, message }) =>
-    internalError(`${id}: ${message}`, locale),
-  );
+  const referrals: ReferralItem[] = [
+    ...(context.referrals ?? []),
+    ...derivedErrors.map(({ id, message }) => internalError(`${id}: ${message}`, locale)),
+  ];
   let trees: ReadonlyMap<string, EvaluatedCondition> = new Map();
   try {
-    trees = await matter.engine.run(facts);
+    // Synchronous with the compiled evaluator, a promise with json-rules-engine.
+    const ran = matter.engine.run(facts);
+    trees = ran instanceof Promise ? await ran : ran;
   } catch (error) {
     referrals.push(internalError(error instanceof Error ? error.message : String(error), locale));
   }
   const standards = assessStandards(matter, trees, locale);
+  // Facts are read in place, not copied (input-facts.ts): the decision gets its own copy of
+  // any object a check read, so that it never shares state with the caller's application.
+  for (const { values } of standards.checks) {
+    for (const key in values) {
+      const value = values[key];
+      if (value !== null && typeof value === "object") values[key] = copyJson(value);
+    }
+  }
   const materials = assessMaterials(matter, trees, application.materials, locale);
   referrals.push(...standards.referrals, ...materials.referrals);
 
@@ -66,17 +85,23 @@ export async function decideMatter(
   const covered = (path: string) =>
     [...fields, ...standards.corrections].some((m) => overlaps(m.field ?? m.id, path));
   const materialData = materials.unknowns.filter((u) => u.leaf.fact === "data");
-  const unknownData = [
+  const unknownData: Array<{ path: string; standard?: Standard; conditional?: true }> = [
     ...standards.unknownData,
-    ...materialData.map((u) => ({ path: u.leaf.path, standard: undefined })),
+    ...materialData.map((u) => ({ path: u.leaf.path })),
   ];
-  for (const { path, standard } of unknownData) {
+  for (const { path, standard, conditional } of unknownData) {
     if (covered(path)) continue;
     if (isAbsent(resolvePath(facts.data, path))) {
       fields.push(
-        fieldItem(matter, { path, problem: "absent", detail: "required" }, locale, standard?.basis),
+        fieldItem(
+          matter,
+          { path, problem: "absent", detail: "required" },
+          locale,
+          standard?.basis,
+          conditional,
+        ),
       );
-    } else {
+    } else if (!conditional) {
       // Present, yet the standard could not be evaluated on it: a person must look.
       referrals.push({
         code: standard?.onUnknownEvidence ?? matter.file.unknownEvidenceReferral,
@@ -92,8 +117,15 @@ export async function decideMatter(
     }
   }
   // Evidence a material's condition needs matters only once the applicant's data is complete.
+  // A material already supplied needs no decision on whether it was required.
+  const undetermined = new Set(
+    materials.materials.filter((m) => m.status === "undetermined").map((m) => m.id),
+  );
   const materialEvidence = materials.unknowns.filter(
-    (u) => u.leaf.fact !== "data" && !materialData.some((d) => d.material === u.material),
+    (u) =>
+      u.leaf.fact !== "data" &&
+      undetermined.has(u.material.id) &&
+      !materialData.some((d) => d.material === u.material),
   );
   for (const { material } of materialEvidence) {
     referrals.push({
@@ -138,6 +170,26 @@ export async function decideMatter(
   };
 }
 
+/** A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values. */
+function copyJson(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copyJson);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyJson((value as Record<string, unknown>)[key]);
+    // An own `__proto__` key stays a key (assignment would set the prototype).
+    if (key === "__proto__") {
+      Object.defineProperty(copy, key, {
+        value: item,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else copy[key] = item;
+  }
+  return copy;
+}
+
 function internalError(detail: string, locale: Locale): ReferralItem {
   return {
     code: INTERNAL_ERROR,
@@ -159,6 +211,7 @@ function fieldItem(
   problem: FieldProblem,
   locale: Locale,
   basis = matter.file.dataBasis,
+  conditional = false,
 ): MissingItem {
   const path = problem.path === "" ? "data" : problem.path;
   const title = problem.path === "" ? undefined : schemaTitle(matter.file.input.data, problem.path);
@@ -167,18 +220,22 @@ function fieldItem(
     problem.problem === "absent"
       ? MESSAGES.fieldAbsent({ label })
       : MESSAGES.fieldInvalid({ label, detail: problem.detail });
+  const message = localize(text, locale);
   return {
     kind: "field",
     id: path,
     field: path,
-    message: localize(text, locale),
+    message: conditional ? localize(MESSAGES.ifApplicable({ text: message }), locale) : message,
     basis: cite(basis, matter.laws, locale),
+    ...(conditional && { conditional: true as const }),
   };
 }
 
-/** One entry per field, the most specific first; a field inside a reported one is dropped. */
+/** One entry per field, in path order; a field needed outright beats the same one if applicable. */
 function dedupeFields(fields: MissingItem[]): MissingItem[] {
-  const sorted = [...fields].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...fields].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : Number(a.conditional ?? 0) - Number(b.conditional ?? 0),
+  );
   return sorted.filter((f, i) => sorted.findIndex((g) => g.id === f.id) === i);
 }
 

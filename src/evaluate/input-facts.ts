@@ -1,13 +1,12 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import {
   type Application,
-  SUBMISSION_STRENGTH,
+  bySubmissionStrength,
   type SubmittedMaterial,
 } from "../model/application.js";
 import { isForbiddenKey } from "../model/common.js";
 import { pointerSegments } from "../model/json-pointer.js";
 import type { CompiledMatter } from "./compile-matter.js";
-import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { resolvePath } from "./path-resolver.js";
 import type { Facts } from "./rule-engine.js";
 
@@ -48,11 +47,10 @@ export function prepareFacts(
     derived,
     materials: submittedMaterials(application.materials),
   };
-  for (const [id, spec] of Object.entries(matter.file.derived)) {
+  for (const { id, spec, fn } of matter.derivedSteps) {
     const input = resolvePath(sources[spec.input.fact], spec.input.path);
     if (input === undefined) continue;
     try {
-      const fn = DERIVED_FUNCTIONS.get(spec.function);
       if (fn === undefined) throw new Error(`unknown derived function ${spec.function}`);
       derived[id] = fn.compute(input, {
         appliedOn: application.appliedOn,
@@ -72,22 +70,27 @@ function submittedMaterials(materials: readonly SubmittedMaterial[]): Record<str
   for (const { id, via } of materials) {
     if (isForbiddenKey(id)) continue;
     const current = best[id];
-    if (current === undefined || SUBMISSION_STRENGTH[via] > SUBMISSION_STRENGTH[current])
+    if (current === undefined || bySubmissionStrength({ via }, { via: current }) < 0)
       best[id] = via;
   }
   return best;
 }
 
+/**
+ * The input when it is valid (validation does not change it, and nothing downstream writes to
+ * facts); otherwise a copy with every invalid part removed, and the problems.
+ */
 function sanitize(validate: ValidateFunction, input: unknown) {
-  const value = isPlainObject(input) ? structuredClone(input) : {};
   const problems: FieldProblem[] = [];
   if (!isPlainObject(input)) {
     problems.push({ path: "", problem: "invalid", detail: "must be an object" });
-    return { value, problems };
+    return { value: {}, problems };
   }
-  if (validate(value)) return { value, problems };
+  if (validate(input)) return { value: input, problems };
+  const errors = validate.errors ?? [];
+  const value = structuredClone(input);
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const problem = toFieldProblem(error);
     if (problem === undefined || seen.has(problem.path)) continue;
     seen.add(problem.path);

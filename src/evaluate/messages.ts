@@ -14,6 +14,7 @@ export const MESSAGES = {
     "zh-CN": `请更正：${label}（${detail}）`,
     en: `Please correct: ${label} (${detail})`,
   }),
+  ifApplicable: ({ text }) => ({ "zh-CN": `如适用：${text}`, en: `If it applies: ${text}` }),
   materialMissing: ({ title }) => ({ "zh-CN": `请提交：${title}`, en: `Please submit: ${title}` }),
   materialWrongChannel: ({ title, via, accepted }) => ({
     "zh-CN": `请提交：${title}（不接受以 ${via} 方式提交，可用方式：${accepted}）`,

@@ -41,7 +41,27 @@ export const CUSTOM_OPERATORS: Partial<Record<OperatorName, Evaluate>> = {
     typeof prefix === "string" &&
     prefix !== "" &&
     value.startsWith(prefix),
+  // The loader refuses patterns that are invalid, unsafe for a backtracking matcher (ReDoS) or
+  // read from a fact (src/lint/rules/unsafe-regex.ts, invalid-operand.ts): only vetted literals.
+  matches: (value, pattern) =>
+    typeof value === "string" && typeof pattern === "string" && compiled(pattern).test(value),
 };
+
+const patterns = new Map<string, RegExp>();
+
+/** Each pattern is compiled once, with the `u` flag; one that does not compile matches nothing. */
+function compiled(pattern: string): RegExp {
+  let regex = patterns.get(pattern);
+  if (regex === undefined) {
+    try {
+      regex = new RegExp(pattern, "u");
+    } catch {
+      regex = /(?!)/u;
+    }
+    patterns.set(pattern, regex);
+  }
+  return regex;
+}
 
 /** Operators whose answer on a missing value is definite rather than unknown. */
 export const ABSENCE_AWARE_OPERATORS: ReadonlySet<string> = new Set(["present", "absent"]);

@@ -1,5 +1,7 @@
-import { Engine, type RuleProperties, type TopLevelCondition } from "json-rules-engine";
+import type { Engine, RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import { canonicalJson } from "./canonical-json.js";
+import { type CompiledCondition, compileCondition } from "./compiled-condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { EvaluatedCondition } from "./three-valued.js";
@@ -13,56 +15,116 @@ export interface NamedCondition {
 export type Facts = Record<FactSource, Record<string, unknown>>;
 
 /**
- * Runs a matter's conditions on json-rules-engine, the engine of record, hardened as
- * DESIGN §8 requires: a dot-path resolver instead of JSONPath, one priority level, and a pool
- * so that no Engine ever serves two overlapping runs (its run status is engine-wide state,
- * upstream issue #303). Every condition must come back with a result or the run is rejected.
+ * Which evaluator runs the conditions:
+ * - `json-rules-engine`: the engine of record, run through the hardened wrapper below;
+ * - `compiled`: the same condition JSON compiled once into synchronous functions that give the
+ *   same evaluated trees (see compiled-condition.ts), held to json-rules-engine's results by the
+ *   differential test. Tens of times faster, and synchronous; the default.
+ */
+export type EngineKind = "compiled" | "json-rules-engine";
+export const ENGINE_KINDS: readonly EngineKind[] = ["compiled", "json-rules-engine"];
+export const DEFAULT_ENGINE: EngineKind = "compiled";
+
+export type ConditionTrees = ReadonlyMap<string, EvaluatedCondition>;
+
+/** json-rules-engine is imported only when a json-rules-engine run first needs it. */
+let engineClass: Promise<typeof Engine> | undefined;
+
+/**
+ * Evaluates a matter's named conditions and returns each evaluated tree by name, with either
+ * evaluator. Identical conditions (the same `when` on several standards) are evaluated once.
+ *
+ * json-rules-engine runs hardened as DESIGN §8 requires: a dot-path resolver instead of
+ * JSONPath, one rule at one priority level holding every condition (json-rules-engine deep-clones
+ * each rule on every run, so one rule is cheaper than one per condition, and no condition is
+ * short-circuited), and a pool so that no Engine ever serves two overlapping runs (its run status
+ * is engine-wide state, upstream issue #303). Every condition must come back with a result or
+ * the run is rejected.
  */
 export class RuleEngine {
-  readonly #rules: RuleProperties[];
+  readonly kind: EngineKind;
+  /** The distinct conditions, and for each name the index of its condition. */
+  readonly #conditions: Condition[] = [];
+  readonly #slots = new Map<string, number>();
+  readonly #compiled: CompiledCondition[] = [];
+  #rules: RuleProperties[] | undefined;
   readonly #idle: Engine[] = [];
 
-  /** Builds the rule JSON once; engines are created lazily, one per concurrent run. */
-  constructor(conditions: readonly NamedCondition[]) {
-    this.#rules = conditions.map(({ name, condition }) => ({
-      name,
-      // Wrapping in `all` gives json-rules-engine the top-level node it needs; the fold
-      // unwraps it again.
-      conditions: { all: [toEngineCondition(condition)] } as TopLevelCondition,
-      event: { type: name },
-    }));
+  /** Compiles or builds the rule JSON once; json-rules-engine engines are made lazily. */
+  constructor(conditions: readonly NamedCondition[], options: { engine?: EngineKind } = {}) {
+    this.kind = options.engine ?? DEFAULT_ENGINE;
+    const byText = new Map<string, number>();
+    for (const { name, condition } of conditions) {
+      const text = canonicalJson(condition);
+      let index = byText.get(text);
+      if (index === undefined) {
+        index = this.#conditions.push(condition) - 1;
+        byText.set(text, index);
+      }
+      this.#slots.set(name, index);
+    }
+    if (this.kind === "compiled") this.#compiled = this.#conditions.map(compileCondition);
   }
 
   /**
-   * Evaluates every condition against the facts and returns each evaluated tree by name.
+   * Evaluates every condition against the facts: synchronously with the compiled evaluator, as
+   * a promise with json-rules-engine. Throws (or rejects) when any condition cannot be
+   * evaluated; the caller refers the case.
    *
    * @example
-   * const trees = await engine.run({ data, evidence, derived });
-   * fold(trees.get("standard:GT-C02")!);
+   * const ran = engine.run({ data, evidence, derived, materials });
+   * const trees = ran instanceof Promise ? await ran : ran;
+   * fold(trees.get("standard:3:require")!);
    */
-  async run(facts: Facts): Promise<Map<string, EvaluatedCondition>> {
-    const engine = this.#idle.pop() ?? this.#createEngine();
+  run(facts: Facts): ConditionTrees | Promise<ConditionTrees> {
+    if (this.kind === "compiled") {
+      const compiled = this.#compiled;
+      const trees: EvaluatedCondition[] = new Array(compiled.length);
+      for (let i = 0; i < compiled.length; i++)
+        trees[i] = (compiled[i] as CompiledCondition)(facts);
+      return this.#byName(trees);
+    }
+    return this.#runEngine(facts);
+  }
+
+  async #runEngine(facts: Facts): Promise<ConditionTrees> {
+    if (this.#conditions.length === 0) return this.#byName([]);
+    const engine = this.#idle.pop() ?? (await this.#createEngine());
     try {
       const { results, failureResults } = await engine.run(facts);
-      const trees = new Map<string, EvaluatedCondition>();
-      for (const result of [...results, ...failureResults]) {
-        const top = result.conditions as unknown as { all: EvaluatedCondition[] };
-        const tree = top.all[0];
-        if (result.name !== undefined && tree !== undefined) trees.set(String(result.name), tree);
+      const [result, ...others] = [...results, ...failureResults];
+      const top = result?.conditions as unknown as { all?: EvaluatedCondition[] } | undefined;
+      const trees = top?.all ?? [];
+      const evaluated = trees.filter((tree) => typeof tree.result === "boolean").length;
+      if (others.length > 0 || trees.length !== this.#conditions.length) {
+        throw new Error("json-rules-engine returned an unexpected set of rule results");
       }
-      if (trees.size !== this.#rules.length) {
+      if (evaluated !== this.#conditions.length) {
         throw new Error(
-          `json-rules-engine returned ${trees.size} of ${this.#rules.length} rule results`,
+          `json-rules-engine evaluated ${evaluated} of ${this.#conditions.length} conditions`,
         );
       }
-      return trees;
+      return this.#byName(trees);
     } finally {
       this.#idle.push(engine);
     }
   }
 
-  #createEngine(): Engine {
-    const engine = new Engine(this.#rules, {
+  #byName(trees: readonly EvaluatedCondition[]): ConditionTrees {
+    return new TreesByName(this.#slots, trees);
+  }
+
+  async #createEngine(): Promise<Engine> {
+    engineClass ??= import("json-rules-engine").then((module) => module.Engine);
+    const EngineClass = await engineClass;
+    this.#rules ??= [
+      {
+        name: "conditions",
+        conditions: { all: this.#conditions.map(toEngineCondition) } as TopLevelCondition,
+        event: { type: "conditions" },
+      },
+    ];
+    const engine = new EngineClass(this.#rules, {
       allowUndefinedFacts: true,
       pathResolver: (object, path) => resolvePath(object, path),
     });
@@ -70,6 +132,59 @@ export class RuleEngine {
       engine.addOperator(name, (a: unknown, b: unknown) => evaluate(a, b));
     }
     return engine;
+  }
+}
+
+/** The evaluated trees by condition name, without building a map on every run. */
+class TreesByName implements ReadonlyMap<string, EvaluatedCondition> {
+  readonly #slots: ReadonlyMap<string, number>;
+  readonly #trees: readonly EvaluatedCondition[];
+
+  constructor(slots: ReadonlyMap<string, number>, trees: readonly EvaluatedCondition[]) {
+    this.#slots = slots;
+    this.#trees = trees;
+  }
+
+  get size(): number {
+    return this.#trees.length === 0 ? 0 : this.#slots.size;
+  }
+
+  get(name: string): EvaluatedCondition | undefined {
+    const index = this.#slots.get(name);
+    return index === undefined ? undefined : this.#trees[index];
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, EvaluatedCondition]> {
+    for (const [name, index] of this.#slots) {
+      const tree = this.#trees[index];
+      if (tree !== undefined) yield [name, tree];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<EvaluatedCondition> {
+    for (const [, tree] of this.entries()) yield tree;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, EvaluatedCondition]> {
+    return this.entries();
+  }
+
+  forEach(
+    callback: (
+      tree: EvaluatedCondition,
+      name: string,
+      map: ReadonlyMap<string, EvaluatedCondition>,
+    ) => void,
+  ): void {
+    for (const [name, tree] of this.entries()) callback(tree, name, this);
   }
 }
 

@@ -2,7 +2,13 @@ import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
 import { schemaHasPath } from "../evaluate/schema-paths.js";
 import type { Citation } from "../model/citation.js";
-import { type Condition, isLeaf, type LeafCondition, UNARY_OPERATORS } from "../model/condition.js";
+import {
+  type Condition,
+  FactRefSchema,
+  isLeaf,
+  type LeafCondition,
+  UNARY_OPERATORS,
+} from "../model/condition.js";
 import type { Issue } from "../model/issue.js";
 import { encodePointerSegment, toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
@@ -106,13 +112,36 @@ export function checkMatter(
       error("invalid-derived-options", message, ["derived", id, "options"]);
     }
     checkPath(derived.input.fact, derived.input.path, ["derived", id, "input", "path"]);
+    // Derived facts are computed in the order declared: one may read only those before it.
+    const declared = Object.keys(matter.derived);
+    const source = derived.input.path.split(".")[0] ?? "";
+    if (derived.input.fact === "derived" && declared.indexOf(source) >= declared.indexOf(id)) {
+      error(
+        "derived-cycle",
+        `derived fact "${id}" reads "${source}", which is not declared before it (itself or later)`,
+        ["derived", id, "input", "path"],
+      );
+    }
   }
   const checkCondition = (condition: Condition, segments: (string | number)[]) =>
     walk(condition, segments, (leaf, leafAt) => {
       checkPath(leaf.fact, leaf.path, [...leafAt, "path"]);
       const ref = leaf.value;
       if (typeof ref === "object" && ref !== null && !Array.isArray(ref) && "fact" in ref) {
-        checkPath(String(ref.fact), String(ref.path), [...leafAt, "value", "path"]);
+        // A value with `fact` is a fact reference, never a literal: it must be a valid one.
+        const parsed = FactRefSchema.safeParse(ref);
+        if (parsed.success)
+          checkPath(parsed.data.fact, parsed.data.path, [...leafAt, "value", "path"]);
+        else {
+          for (const issue of parsed.error.issues) {
+            const at = [
+              ...leafAt,
+              "value",
+              ...issue.path.map((p) => (typeof p === "number" ? p : String(p))),
+            ];
+            error("invalid-fact-reference", `invalid fact reference: ${issue.message}`, at);
+          }
+        }
       }
       const unary = UNARY_OPERATORS.has(leaf.operator);
       if (unary && leaf.value !== undefined) {

@@ -1,21 +1,60 @@
 import type { Ajv } from "ajv";
+import type { CalendarFile } from "../calendar/calendar-file.js";
 import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
-import { canonicalJson, sha256Hex } from "../evaluate/canonical-json.js";
+import { canonicalJson, type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
 import {
   type CompiledMatter,
   compileMatter,
   createSchemaCompiler,
 } from "../evaluate/compile-matter.js";
 import { type DecideOptions, decideMatter } from "../evaluate/decide.js";
+import { provideEvidence } from "../evaluate/evidence-provider.js";
 import { inputProblems } from "../evaluate/input-limits.js";
+import type { EngineKind } from "../evaluate/rule-engine.js";
 import { ApplicationSchema } from "../model/application.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { Decision } from "../model/decision.js";
+import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
+import type { MatterFile } from "../model/matter.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
+
+/** How a rule set evaluates and hashes; see `RuleSet.fromSources`. */
+export interface RuleSetOptions {
+  /**
+   * The evaluator of the conditions: `compiled` (the default) or `json-rules-engine`, the engine
+   * of record, which the compiled evaluator is tested to agree with.
+   */
+  engine?: EngineKind;
+  /** The SHA-256 of decision records; Web Crypto when not given (`loadRules` uses node:crypto). */
+  sha256?: Sha256;
+}
+
+/**
+ * Rules that passed validation, ready to compile: what `RuleSet.precompile` gives and
+ * `RuleSet.fromValidated` takes (plain JSON, so it can be stored — see loadRules).
+ */
+export interface ValidatedRules {
+  matters: Array<{ file: MatterFile; sha256: string }>;
+  catalogs: CatalogFile[];
+  calendars: CalendarFile[];
+}
+
+/** A matter version, compiled when first needed (at once when loaded from sources). */
+interface Version {
+  readonly file: MatterFile;
+  readonly sha256: string;
+  compiled?: CompiledMatter;
+}
+
+type SourceOptions = {
+  baseCatalogs?: ReadonlyMap<string, CatalogFile>;
+  calendar?: WorkingCalendar;
+  ajv?: Ajv;
+} & RuleSetOptions;
 
 /** A matter and the versions loaded for it, oldest first. */
 export interface MatterSummary {
@@ -31,57 +70,121 @@ export interface MatterSummary {
  * work that can be done once has been done.
  */
 export class RuleSet {
-  readonly #matters: ReadonlyMap<string, readonly CompiledMatter[]>;
+  readonly #matters: ReadonlyMap<string, readonly Version[]>;
   readonly catalogs: ReadonlyMap<string, CatalogFile>;
   /** The working-day calendar time limits are counted on, if one was given. */
   readonly calendar: WorkingCalendar | undefined;
+  readonly #sha256: Sha256 | undefined;
+  readonly #compile: (version: Version) => CompiledMatter;
 
   private constructor(
-    matters: Map<string, CompiledMatter[]>,
+    matters: ValidatedRules["matters"],
     catalogs: Map<string, CatalogFile>,
     calendar: WorkingCalendar | undefined,
+    options: RuleSetOptions & { ajv?: Ajv | undefined; eager: boolean },
   ) {
-    this.#matters = matters;
+    const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+    const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
+    let ajv = options.ajv;
+    this.#compile = ({ file, sha256 }) => {
+      // Rules loaded without validation were validated when they were stored: their schemas
+      // are not checked against the meta-schema again.
+      ajv ??= createSchemaCompiler({ trusted: true });
+      return compileMatter(file, {
+        sha256,
+        laws,
+        catalogs: entries,
+        ajv,
+        ...(options.engine && { engine: options.engine }),
+      });
+    };
+    const versions = new Map<string, Version[]>();
+    for (const { file, sha256 } of matters) {
+      const version: Version = { file, sha256 };
+      if (options.eager) version.compiled = this.#compile(version);
+      versions.set(file.matter, [...(versions.get(file.matter) ?? []), version]);
+    }
+    for (const list of versions.values()) {
+      list.sort((a, b) => (a.file.effective.from < b.file.effective.from ? -1 : 1));
+    }
+    this.#matters = versions;
     this.catalogs = catalogs;
     this.calendar = calendar;
+    this.#sha256 = options.sha256;
   }
 
   /**
    * Validates and compiles rule sources (matters, catalogs and a working-day calendar). Throws
    * `RuleFileError` listing every issue when any error is found; warnings do not stop loading.
    * Time limits are counted on `options.calendar`, else on the calendar among the sources.
+   * `options.engine` picks the evaluator and `options.sha256` the hash (see `RuleSetOptions`).
    *
    * @example
    * const rules = await RuleSet.fromSources([{ file: "laws.json", text }, { file: "1.0.0.json", text: matterText }]);
    */
   static async fromSources(
     sources: readonly RuleSource[],
-    options: {
-      baseCatalogs?: ReadonlyMap<string, CatalogFile>;
-      calendar?: WorkingCalendar;
-      ajv?: Ajv;
-    } = {},
+    options: SourceOptions = {},
   ): Promise<RuleSet> {
     const ajv = options.ajv ?? createSchemaCompiler();
-    const { issues, matters, catalogs, calendars } = validateSources(sources, { ajv, ...options });
-    if (issues.some((i) => i.severity === "error")) throw new RuleFileError(issues);
+    const { issues, rules } = await RuleSet.precompile(sources, { ...options, ajv });
+    if (rules === undefined) throw new RuleFileError(issues);
+    const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
     for (const [name, catalog] of options.baseCatalogs ?? []) {
       if (!catalogs.has(name)) catalogs.set(name, catalog);
     }
-    const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
-    const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
-    const compiled = new Map<string, CompiledMatter[]>();
-    for (const valid of matters) {
-      const sha256 = await sha256Hex(canonicalJson(valid.document.value));
-      const matter = compileMatter(valid.matter, { sha256, laws, catalogs: entries, ajv });
-      compiled.set(valid.matter.matter, [...(compiled.get(valid.matter.matter) ?? []), matter]);
-    }
-    for (const versions of compiled.values()) {
-      versions.sort((a, b) => (a.file.effective.from < b.file.effective.from ? -1 : 1));
-    }
-    const ownCalendar = [...calendars.values()][0];
+    const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
-    return new RuleSet(compiled, catalogs, calendar);
+    return new RuleSet(rules.matters, catalogs, calendar, { ...options, ajv, eager: true });
+  }
+
+  /**
+   * Validates rule sources and, when no error is found, gives them as `ValidatedRules` (with
+   * each matter's SHA-256), for `fromValidated`; always the issues found.
+   *
+   * @example
+   * const { issues, rules } = await RuleSet.precompile(sources);
+   */
+  static async precompile(
+    sources: readonly RuleSource[],
+    options: SourceOptions = {},
+  ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
+    const ajv = options.ajv ?? createSchemaCompiler();
+    const { issues, matters, catalogs, calendars } = validateSources(sources, { ...options, ajv });
+    if (issues.some((i) => i.severity === "error")) return { issues };
+    const hash = options.sha256 ?? sha256Hex;
+    const validated: ValidatedRules["matters"] = [];
+    for (const valid of matters) {
+      const sha256 = await hash(canonicalJson(valid.document.value));
+      validated.push({ file: detached(valid.matter), sha256 });
+    }
+    return {
+      issues,
+      rules: {
+        matters: validated,
+        catalogs: [...catalogs.values()].map(detached),
+        calendars: [...calendars.values()],
+      },
+    };
+  }
+
+  /**
+   * A rule set from rules validated before (`precompile`), without validating them again;
+   * each matter version is compiled when first decided on. Use it only for rules that cannot
+   * have changed since (loadRules checks the bundled rules' hashes before it does).
+   *
+   * @example
+   * const { rules } = await RuleSet.precompile(sources);
+   * const ruleSet = RuleSet.fromValidated(rules!);
+   */
+  static fromValidated(
+    rules: ValidatedRules,
+    options: RuleSetOptions & { calendar?: WorkingCalendar } = {},
+  ): RuleSet {
+    const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
+    const ownCalendar = rules.calendars[0];
+    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
   }
 
   /**
@@ -93,7 +196,7 @@ export class RuleSet {
   matters(): MatterSummary[] {
     return [...this.#matters].map(([id, versions]) => ({
       id,
-      title: (versions.at(-1) as CompiledMatter).file.title,
+      title: (versions.at(-1) as Version).file.title,
       versions: versions.map(({ file }) => ({
         version: file.version,
         from: file.effective.from,
@@ -109,11 +212,14 @@ export class RuleSet {
    * rules.versionInForce("individual-business.establishment", "2025-06-30")?.file.version; // "1.0.0"
    */
   versionInForce(matter: string, date: string): CompiledMatter | undefined {
-    return this.#matters
+    const version = this.#matters
       .get(matter)
       ?.find(
         ({ file }) => file.effective.from <= date && (file.effective.until ?? "9999-12-31") >= date,
       );
+    if (version === undefined) return undefined;
+    version.compiled ??= this.#compile(version);
+    return version.compiled;
   }
 
   /**
@@ -167,8 +273,27 @@ export class RuleSet {
         ),
       ]);
     }
-    return decideMatter(matter, application, input, options, { calendar: this.calendar });
+    // Evidence fetched while deciding (only when the caller gives a provider).
+    const provided = options.evidence
+      ? await provideEvidence(matter, application, input, options, options.locale ?? "zh-CN")
+      : undefined;
+    return decideMatter(
+      matter,
+      provided?.application ?? application,
+      provided ? provided.input : input,
+      options,
+      { calendar: this.calendar, sha256: this.#sha256, referrals: provided?.referrals },
+    );
   }
+}
+
+/**
+ * A copy that shares no string with the rule file's text: parsed strings are slices of the
+ * whole text and would keep every file's text alive as long as the rule set (twice the file
+ * size per matter, in memory, for nothing).
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function problem(

@@ -17,7 +17,18 @@ export function validateDocument<T extends z.ZodType>(
   schema: T,
   document: JsonDocument,
 ): { data: z.infer<T> | undefined; issues: Issue[] } {
-  const result = schema.safeParse(document.value);
+  let result: z.ZodSafeParseResult<z.infer<T>>;
+  try {
+    result = schema.safeParse(document.value);
+  } catch (error) {
+    // Never expected (parseJsonDocument bounds the depth the recursive schemas walk), but a
+    // validator that cannot run must refuse the file, not crash the loader.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      data: undefined,
+      issues: [document.issue("schema-failure", `the file could not be validated: ${detail}`, "")],
+    };
+  }
   if (result.success) return { data: result.data, issues: [] };
   const issues = flatten(result.error.issues, []).map((issue) => toIssue(issue, document));
   return { data: undefined, issues: dedupe(issues) };

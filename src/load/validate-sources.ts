@@ -1,6 +1,8 @@
 import type { Ajv } from "ajv";
 import type { CalendarFile } from "../calendar/calendar-file.js";
 import { parseCalendarFile } from "../calendar/parse-calendar-file.js";
+import { lintMatters } from "../lint/lint.js";
+import type { LintTarget } from "../lint/lint-context.js";
 import { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
@@ -69,6 +71,7 @@ export function validateSources(
   const laws = new Set(lawsCatalog?.entries.map((e) => e.id) ?? []);
   const catalogNames = new Set([...catalogs.keys(), ...(context.baseCatalogs?.keys() ?? [])]);
   const matters: ValidMatter[] = [];
+  const linted: LintTarget[] = [];
   for (const { source, document } of parsedMatters) {
     const { data, issues: found } = validateDocument(MatterFileSchema, document);
     issues.push(...found);
@@ -83,6 +86,7 @@ export function validateSources(
       );
       continue;
     }
+    linted.push({ file: source.file, document, matter: data });
     const semantic = checkMatter(data, document, {
       laws,
       catalogs: catalogNames,
@@ -94,6 +98,9 @@ export function validateSources(
     }
   }
   issues.push(...versionConflicts(matters));
+  // Beyond the schema and the checks above: src/lint (unreachable standards, unsafe regexes…).
+  const allCatalogs = new Map([...(context.baseCatalogs ?? []), ...catalogs]);
+  issues.push(...lintMatters(linted, { catalogs: allCatalogs }));
   return { issues, matters, catalogs, calendars };
 }
 

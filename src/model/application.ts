@@ -22,6 +22,22 @@ export const SUBMISSION_STRENGTH: Readonly<Record<(typeof SUBMISSION_CHANNELS)[n
   deferred: 1,
 };
 
+/**
+ * Orders submissions strongest first, then by channel, so that the one that counts never
+ * depends on the order the application lists them in.
+ *
+ * @example
+ * [{ id: "M", via: "upload" }, { id: "M", via: "e-sign" }].sort(bySubmissionStrength)[0].via; // "upload"
+ */
+export function bySubmissionStrength(a: { via: Channel }, b: { via: Channel }): number {
+  return (
+    SUBMISSION_STRENGTH[b.via] - SUBMISSION_STRENGTH[a.via] ||
+    SUBMISSION_CHANNELS.indexOf(a.via) - SUBMISSION_CHANNELS.indexOf(b.via)
+  );
+}
+
+type Channel = (typeof SUBMISSION_CHANNELS)[number];
+
 /** A material the application says it supplies. */
 export const SubmittedMaterialSchema = z.strictObject({
   id: IdSchema,

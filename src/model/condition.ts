@@ -35,6 +35,7 @@ export const OPERATORS = [
   "everyIn",
   "noneIn",
   "startsWith",
+  "matches",
 ] as const;
 export const OperatorSchema = z.enum(OPERATORS);
 export type OperatorName = z.infer<typeof OperatorSchema>;

@@ -21,6 +21,10 @@ export const MissingItemSchema = z.strictObject({
   field: z.string().optional(),
   message: z.string(),
   basis: z.array(DecisionCitationSchema),
+  conditional: z.literal(true).optional().meta({
+    description:
+      "Needed only if the case turns out to apply: data the notice also asks for decides that (一次性告知)",
+  }),
 });
 export type MissingItem = z.infer<typeof MissingItemSchema>;
 

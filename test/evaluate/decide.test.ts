@@ -40,25 +40,47 @@ describe("decide", () => {
     const app = approvable();
     delete app.data.organization;
     const decision = await (await bundledRules()).decide(app);
+    // Family members are asked for too, conditionally: they are needed if the form is 家庭经营.
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
-      missing: ["organization"],
+      missing: ["familyMembers", "organization"],
       referrals: [],
     });
+    expect(decision.missing.find((m) => m.id === "familyMembers")).toMatchObject({
+      conditional: true,
+    });
+    expect(decision.missing.find((m) => m.id === "organization")?.conditional).toBeUndefined();
     expect(decision.checks.find((c) => c.id === "GT-C06-organization")?.status).toBe("unknown");
   });
 
-  it("leaves a material undetermined while the data that decides whether it is needed is missing", async () => {
+  it("lists, as conditional, what is needed if the missing data turns out to require it (一次性告知)", async () => {
     const app = approvable();
     delete app.data.premises.online;
+    delete app.data.premises.address;
     app.materials = app.materials.filter((m: { id: string }) => m.id !== "GT-M03");
     const decision = await (await bundledRules()).decide(app);
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
-      missing: ["premises.online"],
+      missing: [
+        "GT-C08-address-given",
+        "GT-C09-online-platform-named",
+        "GT-M03",
+        "GT-M08",
+        "premises.online",
+      ],
       referrals: [],
     });
-    expect(decision.materials.find((m) => m.id === "GT-M03")?.status).toBe("undetermined");
+    const conditional = decision.missing
+      .filter((m) => m.conditional)
+      .map((m) => m.id)
+      .sort();
+    expect(conditional).toEqual([
+      "GT-C08-address-given",
+      "GT-C09-online-platform-named",
+      "GT-M03",
+      "GT-M08",
+    ]);
+    expect(decision.missing.find((m) => m.id === "GT-M03")?.message).toMatch(/^如适用：/);
   });
 
   it("refers to a person when evidence the calling system should supply is missing", async () => {

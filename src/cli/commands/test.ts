@@ -1,34 +1,55 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { fixtureCoverage, type MatterCoverage, versionsOf } from "../../fixtures/coverage.js";
+import { formatCoverage } from "../../fixtures/coverage-text.js";
 import { runFixtures } from "../../fixtures/run-fixtures.js";
 import { loadRules } from "../../load/load-rules.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
+import type { Decision } from "../../model/decision.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 
-/** `test [paths] [--rules DIR] [--format text|json]`: runs golden fixtures. */
+/**
+ * `test [paths] [--rules DIR] [--format text|json] [--coverage] [--threshold PERCENT]`: runs
+ * golden fixtures; with `--coverage`, also reports which standards, materials and referral
+ * codes they exercise per matter version, and with `--threshold`, fails (exit 2) when any
+ * version is covered less.
+ */
 export async function testCommand(
   args: string[],
-  options: Record<string, string | undefined>,
+  options: Record<string, string | boolean | undefined>,
   io: CliIo,
 ): Promise<number> {
-  const format = oneOf("format", options.format, ["text", "json"], "text");
+  const format = oneOf("format", str(options.format), ["text", "json"], "text");
+  const threshold = percent(str(options.threshold));
+  const coverage = options.coverage === true || threshold !== undefined;
   const paths = (args.length > 0 ? args : ["fixtures"]).map((p) => resolve(io.cwd, p));
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
   }
   let rules: Awaited<ReturnType<typeof loadRules>>;
   try {
-    rules = await loadRules(options.rules ? resolve(io.cwd, options.rules) : undefined);
+    rules = await loadRules(options.rules ? resolve(io.cwd, String(options.rules)) : undefined);
   } catch (error) {
     if (!(error instanceof RuleFileError)) throw error;
     io.stderr(formatIssues(error.issues, "text"));
     return EXIT.checksFailed;
   }
-  const results = await runFixtures(paths, rules);
+  const decisions: Decision[] = [];
+  const results = await runFixtures(paths, rules, {
+    onDecision: (decision) => decisions.push(decision),
+  });
+  if (results.length === 0) throw new UsageError("no fixture files found");
   const failed = results.filter((r) => !r.passed);
+  const covered = coverage
+    ? fixtureCoverage(
+        versionsOf(rules.matters(), (id, from) => rules.versionInForce(id, from)?.file),
+        decisions,
+      )
+    : undefined;
+  const below = (covered ?? []).filter((c) => threshold !== undefined && c.percent < threshold);
   if (format === "json") {
-    io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(covered ? { results, coverage: covered } : results, null, 2)}\n`);
   } else {
     for (const result of failed) {
       io.stdout(`FAIL ${result.file}\n`);
@@ -38,7 +59,25 @@ export async function testCommand(
         io.stdout(formatIssues(result.issues, "text").replace(/^/gm, "  "));
     }
     io.stdout(`${results.length - failed.length} passed, ${failed.length} failed\n`);
+    if (covered) io.stdout(formatCoverage(covered));
   }
-  if (results.length === 0) throw new UsageError("no fixture files found");
-  return failed.length > 0 ? EXIT.checksFailed : EXIT.ok;
+  for (const c of below) io.stderr(belowThreshold(c, threshold as number));
+  return failed.length > 0 || below.length > 0 ? EXIT.checksFailed : EXIT.ok;
+}
+
+function belowThreshold(c: MatterCoverage, threshold: number): string {
+  return `coverage of ${c.matter} ${c.version} is ${c.percent.toFixed(1)}%, below the threshold of ${threshold}%\n`;
+}
+
+function percent(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || value > 100) {
+    throw new UsageError(`--threshold must be a percentage from 0 to 100 (got "${text}")`);
+  }
+  return value;
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }

@@ -1,9 +1,14 @@
 import { resolve } from "node:path";
 import { validateRules } from "../../load/load-rules.js";
+import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf } from "../io.js";
 
-/** `validate [paths] [--format text|json|github] [--fail-on warning|error]` */
+/**
+ * `validate [paths] [--format text|json|github] [--fail-on warning|error]`: every issue in the
+ * rule files — schema, semantic checks and lint — in file and line order. Exits 2 when an
+ * error (or, with `--fail-on warning`, any issue) is found.
+ */
 export function validateCommand(
   args: string[],
   options: Record<string, string | undefined>,
@@ -12,7 +17,14 @@ export function validateCommand(
   const format = oneOf("format", options.format, ["text", "json", "github"], "text");
   const failOn = oneOf("fail-on", options["fail-on"], ["error", "warning"], "error");
   const issues = validateRules(args.length > 0 ? args.map((p) => resolve(io.cwd, p)) : undefined);
-  io.stdout(formatIssues(issues, format));
+  io.stdout(formatIssues(inSourceOrder(issues), format));
   const failing = issues.some((i) => i.severity === "error" || failOn === "warning");
   return failing ? EXIT.checksFailed : EXIT.ok;
+}
+
+function inSourceOrder(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
 }

@@ -1,0 +1,359 @@
+import { createReadStream, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { Worker } from "node:worker_threads";
+import { ENGINE_KINDS, type EngineKind } from "../../evaluate/rule-engine.js";
+import { RuleFileError } from "../../load/rule-file-error.js";
+import type { Issue } from "../../model/issue.js";
+import { formatIssues } from "../../report/issues.js";
+import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import {
+  type BatchCounts,
+  type BatchSettings,
+  type ChunkRequest,
+  decideLines,
+  emptyCounts,
+  errorRecord,
+  loadBatchRules,
+  type WorkerMessage,
+} from "./batch-worker.js";
+
+/** Lines sent to a worker at a time, and chunks a worker may have queued. */
+const CHUNK_LINES = 200;
+const CHUNKS_PER_WORKER = 4;
+
+/**
+ * `batch <applications.ndjson> [--workers N] [--rules DIR] [--locale zh-CN|en]
+ * [--engine compiled|json-rules-engine]`: decides one application per line and writes one
+ * NDJSON line per input line to stdout, in input order — the decision, or an error record
+ * `{ line, error: { code, message } }` for a line that cannot be decided. A progress bar and a
+ * summary go to stderr. `--workers` worker threads decide (default: one per core; 0 decides on
+ * the main thread). `-` reads stdin. Exit 0, or 2 when any line was an error record.
+ */
+export async function batchCommand(
+  args: string[],
+  options: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
+  if (args.length !== 1)
+    throw new UsageError("batch needs exactly one NDJSON file (or - for stdin)");
+  const file = args[0] as string;
+  const workers = workerCount(options.workers);
+  const settings: BatchSettings = {
+    rules: options.rules ? resolve(io.cwd, options.rules) : undefined,
+    locale: oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN"),
+    engine: options.engine
+      ? oneOf<EngineKind>("engine", options.engine, ENGINE_KINDS, "compiled")
+      : undefined,
+  };
+  const { input, size } = openInput(file, io.cwd);
+  const started = performance.now();
+  const progress = new Progress(io, size);
+  const pool =
+    workers === 0 ? await InProcess.start(settings) : await WorkerPool.start(settings, workers);
+  if ("issues" in pool) {
+    input.destroy();
+    io.stderr(formatIssues(pool.issues, "text"));
+    return EXIT.checksFailed;
+  }
+  const totals = emptyCounts();
+  const done = new Map<number, { out: string; counts: BatchCounts; lines: number }>();
+  let written = 0;
+  const flush = () => {
+    for (let next = done.get(written); next !== undefined; next = done.get(written)) {
+      done.delete(written);
+      written++;
+      io.stdout(next.out);
+      for (const key of Object.keys(totals) as Array<keyof BatchCounts>)
+        totals[key] += next.counts[key];
+      progress.lines(next.lines);
+    }
+  };
+  let sent = 0;
+  let line = 1;
+  const send = async (lines: string[]) => {
+    const request: ChunkRequest = { id: sent++, first: line, lines };
+    line += lines.length;
+    await pool.submit(request, (result) => {
+      done.set(request.id, { ...result, lines: lines.length });
+      flush();
+    });
+    await stdoutDrained();
+  };
+  try {
+    let rest = "";
+    let chunk: string[] = [];
+    let first = true;
+    for await (const piece of input as AsyncIterable<string>) {
+      progress.bytes(Buffer.byteLength(piece));
+      let text = rest + piece;
+      if (first) {
+        text = text.replace(/^\uFEFF/, "");
+        first = false;
+      }
+      const parts = text.split("\n");
+      rest = parts.pop() as string;
+      for (const part of parts) {
+        chunk.push(part.endsWith("\r") ? part.slice(0, -1) : part);
+        if (chunk.length === CHUNK_LINES) {
+          await send(chunk);
+          chunk = [];
+        }
+      }
+    }
+    if (rest !== "") chunk.push(rest.endsWith("\r") ? rest.slice(0, -1) : rest);
+    if (chunk.length > 0) await send(chunk);
+    await pool.drain();
+  } finally {
+    await pool.close();
+  }
+  flush();
+  const seconds = (performance.now() - started) / 1000;
+  progress.finish(summary(totals, seconds));
+  return totals.error > 0 ? EXIT.checksFailed : EXIT.ok;
+}
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 256) {
+    throw new UsageError(`--workers must be a whole number from 0 to 256 (got "${value}")`);
+  }
+  return n;
+}
+
+function openInput(file: string, cwd: string): { input: Readable; size: number | undefined } {
+  if (file === "-") {
+    process.stdin.setEncoding("utf8");
+    return { input: process.stdin, size: undefined };
+  }
+  const path = resolve(cwd, file);
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UsageError(`cannot read ${file}: is a directory`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new UsageError(
+      `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
+  }
+  return { input: createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }), size };
+}
+
+/** Waits while the real stdout holds a large unwritten buffer (CliIo has no backpressure). */
+async function stdoutDrained(): Promise<void> {
+  const stdout = process.stdout;
+  if (stdout.writableLength > 16 << 20 && stdout.writableNeedDrain) {
+    await new Promise((resolve) => stdout.once("drain", resolve));
+  }
+}
+
+function summary(totals: BatchCounts, seconds: number): string {
+  const decided = totals.approve + totals.incomplete + totals.refer;
+  const lines = decided + totals.error;
+  const rate = seconds > 0 ? Math.round(lines / seconds) : lines;
+  const n = (x: number) => x.toLocaleString("en-US");
+  return (
+    `${n(lines)} lines in ${seconds.toFixed(1)} s (${n(rate)}/s): ` +
+    `${n(totals.approve)} approve, ${n(totals.incomplete)} incomplete, ${n(totals.refer)} refer, ` +
+    `${n(totals.error)} error${totals.error === 1 ? "" : "s"}\n`
+  );
+}
+
+type OnResult = (result: { out: string; counts: BatchCounts }) => void;
+
+interface Deciders {
+  /** Hands a chunk over; resolves once there is room for another. */
+  submit(request: ChunkRequest, onResult: OnResult): Promise<void>;
+  /** Resolves when every submitted chunk has come back. */
+  drain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `--workers 0`: decide on the main thread, one chunk after the other. */
+class InProcess implements Deciders {
+  readonly #rules: Awaited<ReturnType<typeof loadBatchRules>>;
+  readonly #settings: BatchSettings;
+
+  private constructor(rules: Awaited<ReturnType<typeof loadBatchRules>>, settings: BatchSettings) {
+    this.#rules = rules;
+    this.#settings = settings;
+  }
+
+  static async start(settings: BatchSettings): Promise<InProcess | { issues: Issue[] }> {
+    try {
+      return new InProcess(await loadBatchRules(settings), settings);
+    } catch (error) {
+      if (error instanceof RuleFileError) return { issues: [...error.issues] };
+      throw error;
+    }
+  }
+
+  async submit(request: ChunkRequest, onResult: OnResult): Promise<void> {
+    onResult(await decideLines(this.#rules, request.first, request.lines, this.#settings.locale));
+  }
+
+  async drain(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+interface PoolWorker {
+  worker: Worker;
+  queued: Map<number, { request: ChunkRequest; onResult: OnResult }>;
+}
+
+/** Worker threads, each with its own loaded rules, fed chunks while they have room. */
+class WorkerPool implements Deciders {
+  readonly #settings: BatchSettings;
+  readonly #workers: PoolWorker[] = [];
+  #waiting: Array<() => void> = [];
+
+  private constructor(settings: BatchSettings) {
+    this.#settings = settings;
+  }
+
+  static async start(
+    settings: BatchSettings,
+    count: number,
+  ): Promise<WorkerPool | { issues: Issue[] }> {
+    const pool = new WorkerPool(settings);
+    const started = await Promise.all(Array.from({ length: count }, () => pool.#spawn()));
+    const invalid = started.find((s) => s !== undefined);
+    if (invalid !== undefined) {
+      await pool.close();
+      return invalid;
+    }
+    return pool;
+  }
+
+  /** Starts a worker; resolves when its rules are loaded, or with the rule-file issues. */
+  #spawn(): Promise<{ issues: Issue[] } | undefined> {
+    const worker = new Worker(new URL("./batch-worker.js", import.meta.url), {
+      workerData: { smartApprovalBatch: this.#settings },
+    });
+    const entry: PoolWorker = { worker, queued: new Map() };
+    return new Promise((resolve, reject) => {
+      worker.on("message", (message: WorkerMessage) => {
+        if (message.type === "ready") {
+          this.#workers.push(entry);
+          resolve(undefined);
+        } else if (message.type === "rules-invalid") resolve({ issues: message.issues });
+        else if (message.type === "failed") reject(new Error(message.message));
+        else {
+          const job = entry.queued.get(message.id);
+          entry.queued.delete(message.id);
+          job?.onResult({ out: message.out, counts: message.counts });
+          this.#wake();
+        }
+      });
+      worker.on("error", (error) => {
+        reject(error);
+        this.#fail(entry, error);
+      });
+      worker.on("exit", (code) => {
+        if (entry.queued.size > 0) this.#fail(entry, new Error(`worker exited with code ${code}`));
+      });
+    });
+  }
+
+  /** A worker died: its lines become error records, and a new worker takes its place. */
+  #fail(entry: PoolWorker, error: Error): void {
+    const index = this.#workers.indexOf(entry);
+    if (index < 0) return;
+    this.#workers.splice(index, 1);
+    for (const { request, onResult } of entry.queued.values()) {
+      const out = request.lines
+        .map(
+          (_, i) =>
+            `${errorRecord(request.first + i, "internal-error", `worker failed: ${error.message}`)}\n`,
+        )
+        .join("");
+      onResult({ out, counts: { ...emptyCounts(), error: request.lines.length } });
+    }
+    entry.queued.clear();
+    void this.#spawn().then(
+      () => this.#wake(),
+      () => this.#wake(),
+    );
+  }
+
+  #wake(): void {
+    const waiting = this.#waiting;
+    this.#waiting = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  #next(): Promise<void> {
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  async submit(request: ChunkRequest, onResult: OnResult): Promise<void> {
+    for (;;) {
+      const free = this.#workers
+        .filter((w) => w.queued.size < CHUNKS_PER_WORKER)
+        .sort((a, b) => a.queued.size - b.queued.size)[0];
+      if (free !== undefined) {
+        free.queued.set(request.id, { request, onResult });
+        free.worker.postMessage(request);
+        return;
+      }
+      if (this.#workers.length === 0) throw new Error("no batch worker is running");
+      await this.#next();
+    }
+  }
+
+  async drain(): Promise<void> {
+    while (this.#workers.some((w) => w.queued.size > 0)) await this.#next();
+  }
+
+  async close(): Promise<void> {
+    const workers = this.#workers.splice(0);
+    await Promise.all(workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+/** A progress bar on stderr: redrawn in place on a terminal, a line every few seconds otherwise. */
+class Progress {
+  readonly #io: CliIo;
+  readonly #size: number | undefined;
+  readonly #tty = process.stderr.isTTY === true;
+  readonly #started = performance.now();
+  #read = 0;
+  #lines = 0;
+  #shown = 0;
+
+  constructor(io: CliIo, size: number | undefined) {
+    this.#io = io;
+    this.#size = size;
+  }
+
+  bytes(n: number): void {
+    this.#read += n;
+  }
+
+  lines(n: number): void {
+    this.#lines += n;
+    const now = performance.now();
+    if (now - this.#shown < (this.#tty ? 200 : 5000)) return;
+    this.#shown = now;
+    this.#io.stderr(this.#render(now) + (this.#tty ? "\r" : "\n"));
+  }
+
+  finish(summary: string): void {
+    this.#io.stderr(`${this.#tty ? "\r\u001b[K" : ""}${summary}`);
+  }
+
+  #render(now: number): string {
+    const rate = Math.round(this.#lines / ((now - this.#started) / 1000));
+    const count = `${this.#lines.toLocaleString("en-US")} lines, ${rate.toLocaleString("en-US")}/s`;
+    if (this.#size === undefined || this.#size === 0) return `batch: ${count}`;
+    const share = Math.min(1, this.#read / this.#size);
+    const width = 30;
+    const full = Math.round(share * width);
+    return `[${"#".repeat(full)}${".".repeat(width - full)}] ${Math.round(share * 100)}% ${count}`;
+  }
+}

@@ -1,0 +1,174 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { bundledCalendar } from "../../calendar/bundled-calendar.js";
+import { diffMatters } from "../../diff/diff-matters.js";
+import { formatDiff } from "../../diff/diff-text.js";
+import { CLEAR_LINE, progressFrame } from "../../diff/progress-bar.js";
+import { type CorpusLine, type ReplayResult, replayCorpus } from "../../diff/replay.js";
+import { BUNDLED_RULES_DIR } from "../../load/load-rules.js";
+import { RuleFileError } from "../../load/rule-file-error.js";
+import { RuleSet } from "../../load/rule-set.js";
+import type { RuleSource } from "../../load/validate-sources.js";
+import type { MatterFile } from "../../model/matter.js";
+import { formatIssues } from "../../report/issues.js";
+import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+
+/** Where the terminal is: a progress bar is drawn only on a terminal. */
+export interface DiffEnvironment {
+  stderrIsTTY: boolean;
+}
+
+/** The effective window given to both versions when replaying, so both apply to every date. */
+const ALWAYS = { from: "1000-01-01" };
+
+/**
+ * `diff <old.json> <new.json> [--corpus applications.ndjson] [--rules DIR] [--format text|json]
+ * [--locale zh-CN|en]`: what changed between two versions of a matter, in domain terms; with a
+ * corpus, every application decided under both versions and the changed decisions grouped by
+ * old → new outcome, with a progress bar on stderr when it is a terminal. Catalogs come from
+ * `--rules`, else from the rules directory the old file sits in, else the bundled ones.
+ */
+export async function diffCommand(
+  args: string[],
+  options: Record<string, string | boolean | undefined>,
+  io: CliIo,
+  env: DiffEnvironment = { stderrIsTTY: process.stderr.isTTY === true },
+): Promise<number> {
+  const format = oneOf("format", str(options.format), ["text", "json"], "text");
+  const locale = oneOf("locale", str(options.locale), ["zh-CN", "en"], "zh-CN");
+  const [oldPath, newPath, ...extra] = args.map((a) => resolve(io.cwd, a));
+  if (oldPath === undefined || newPath === undefined || extra.length > 0) {
+    throw new UsageError("diff needs two matter files: <old.json> <new.json>");
+  }
+  const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
+  if (corpus && !existsSync(corpus)) throw new UsageError(`cannot read ${corpus}: no such file`);
+  const rulesDir = str(options.rules)
+    ? resolve(io.cwd, str(options.rules) as string)
+    : rulesDirOf(oldPath);
+  const base = baseSources(rulesDir);
+  const calendar = base.some((s) => /(^|[\\/])calendars[\\/]/.test(s.file))
+    ? {}
+    : { calendar: bundledCalendar() };
+  const sources = [oldPath, newPath].map((path) => ({
+    file: display(path, io.cwd),
+    text: read(path),
+  }));
+  const loaded: RuleSet[] = [];
+  try {
+    for (const source of sources)
+      loaded.push(await RuleSet.fromSources([...base, source], calendar));
+  } catch (error) {
+    if (!(error instanceof RuleFileError)) throw error;
+    io.stderr(formatIssues(error.issues, "text"));
+    return EXIT.checksFailed;
+  }
+  const [before, after] = loaded.map(onlyVersion) as [Loaded, Loaded];
+  if (before.file.matter !== after.file.matter) {
+    throw new UsageError(
+      `the two files are different matters: ${before.file.matter} and ${after.file.matter}`,
+    );
+  }
+  const diff = diffMatters(before.file, after.file, { laws: after.laws, locale });
+  let replay: ReplayResult | undefined;
+  if (corpus) {
+    const [oldRules, newRules] = await Promise.all(
+      sources.map((source) => {
+        const forced = { ...(JSON.parse(source.text) as MatterFile), effective: ALWAYS };
+        return RuleSet.fromSources(
+          [...base, { ...source, text: JSON.stringify(forced) }],
+          calendar,
+        );
+      }),
+    );
+    const progress = env.stderrIsTTY ? progressReporter(corpus, io) : undefined;
+    replay = await replayCorpus(corpusLines(corpus), {
+      matter: after.file.matter,
+      before: oldRules as RuleSet,
+      after: newRules as RuleSet,
+      ...(progress && { onProgress: progress.step }),
+    });
+    progress?.done();
+  }
+  io.stdout(
+    format === "json"
+      ? `${JSON.stringify(replay ? { ...diff, replay } : diff, null, 2)}\n`
+      : formatDiff(diff, replay),
+  );
+  return EXIT.ok;
+}
+
+type Loaded = NonNullable<ReturnType<RuleSet["versionInForce"]>>;
+
+function onlyVersion(rules: RuleSet): Loaded {
+  const [summary] = rules.matters();
+  const version = summary && rules.versionInForce(summary.id, summary.versions[0]?.from ?? "");
+  if (!version) throw new UsageError("a matter file must hold one matter version");
+  return version;
+}
+
+async function* corpusLines(path: string): AsyncGenerator<CorpusLine> {
+  const reader = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of reader) yield { line: ++line, text };
+}
+
+/** Redraws the bar at most ten times a second; bytes read measure the progress. */
+function progressReporter(path: string, io: CliIo) {
+  const total = statSync(path).size;
+  let bytes = 0;
+  let count = 0;
+  let drawn = 0;
+  return {
+    step: (entry: CorpusLine) => {
+      bytes += Buffer.byteLength(entry.text) + 1;
+      if (entry.text.trim() !== "") count++;
+      const now = performance.now();
+      if (now - drawn >= 100) {
+        drawn = now;
+        io.stderr(progressFrame(bytes, total, count));
+      }
+    },
+    done: () => io.stderr(`${progressFrame(total, total, count)}${CLEAR_LINE}`),
+  };
+}
+
+/** `<dir>/matters/<matter>/<version>.json` → `<dir>`, when that directory has catalogs. */
+function rulesDirOf(file: string): string {
+  const dir = dirname(dirname(dirname(file)));
+  return basename(dirname(dirname(file))) === "matters" && existsSync(join(dir, "catalogs"))
+    ? dir
+    : BUNDLED_RULES_DIR;
+}
+
+/** The catalogs and calendars of a rules directory, as sources. */
+function baseSources(dir: string): RuleSource[] {
+  return ["catalogs", "calendars"].flatMap((sub) => {
+    const root = join(dir, sub);
+    if (!existsSync(root)) return [];
+    return readdirSync(root)
+      .filter((name) => name.endsWith(".json"))
+      .sort()
+      .map((name) => ({ file: join(root, name), text: read(join(root, name)) }));
+  });
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(
+      `cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
+    );
+  }
+}
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

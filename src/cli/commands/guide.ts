@@ -1,0 +1,58 @@
+import { resolve } from "node:path";
+import { isPlainDate } from "../../calendar/plain-date.js";
+import { buildGuide } from "../../guide/guide.js";
+import { formatGuideHtml } from "../../guide/guide-html.js";
+import { formatGuideMarkdown } from "../../guide/guide-markdown.js";
+import { loadRules } from "../../load/load-rules.js";
+import { RuleFileError } from "../../load/rule-file-error.js";
+import { formatIssues } from "../../report/issues.js";
+import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+
+/**
+ * `guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]`:
+ * prints the public guide (办事指南) of a matter — the newest version, or the one in force on
+ * `--date` — rendered from the same rule file that decides applications.
+ */
+export async function guideCommand(
+  args: string[],
+  options: Record<string, string | boolean | undefined>,
+  io: CliIo,
+): Promise<number> {
+  const format = oneOf("format", str(options.format), ["md", "html"], "md");
+  const locale = oneOf("locale", str(options.locale), ["zh-CN", "en"], "zh-CN");
+  const [matter, ...extra] = args;
+  if (matter === undefined || extra.length > 0) {
+    throw new UsageError("guide needs exactly one matter id");
+  }
+  const date = str(options.date);
+  if (date !== undefined && !isPlainDate(date)) {
+    throw new UsageError(`--date must be a date (YYYY-MM-DD), got "${date}"`);
+  }
+  let rules: Awaited<ReturnType<typeof loadRules>>;
+  try {
+    rules = await loadRules(options.rules ? resolve(io.cwd, String(options.rules)) : undefined);
+  } catch (error) {
+    if (!(error instanceof RuleFileError)) throw error;
+    io.stderr(formatIssues(error.issues, "text"));
+    return EXIT.checksFailed;
+  }
+  const summary = rules.matters().find((m) => m.id === matter);
+  if (summary === undefined) {
+    const known =
+      rules
+        .matters()
+        .map((m) => m.id)
+        .join(", ") || "none";
+    throw new UsageError(`unknown matter "${matter}"; loaded: ${known}`);
+  }
+  const on = date ?? (summary.versions.at(-1)?.from as string);
+  const version = rules.versionInForce(matter, on);
+  if (version === undefined) throw new UsageError(`no version of ${matter} is in force on ${on}`);
+  const guide = buildGuide(version.file, { sha256: version.sha256, laws: version.laws, locale });
+  io.stdout(format === "html" ? formatGuideHtml(guide) : formatGuideMarkdown(guide));
+  return EXIT.ok;
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

@@ -1,0 +1,48 @@
+import type { JsonDocument } from "../load/json-document.js";
+import type { CatalogFile } from "../model/catalog.js";
+import type { Issue } from "../model/issue.js";
+import { toPointer } from "../model/json-pointer.js";
+import type { MatterFile } from "../model/matter.js";
+import { LINT_CODES } from "./codes.js";
+import { type ConditionAnalysis, conditionAnalysis } from "./conditions/analysis.js";
+import type { Segments } from "./conditions/normal-form.js";
+
+/** One version of a matter as the lint sees it: valid against the schema, with its source. */
+export interface LintTarget {
+  file: string;
+  document: JsonDocument;
+  matter: MatterFile;
+}
+
+/** What a rule over one matter version is given. */
+export interface MatterLintContext extends LintTarget {
+  catalogs: ReadonlyMap<string, CatalogFile>;
+  analysis: ConditionAnalysis;
+  /** An issue located at `at` in this file, with the code's severity (see LINT_CODES). */
+  issue(code: string, message: string, at: Segments, severity?: Issue["severity"]): Issue;
+}
+
+/** A lint rule over one matter version: one concept, one or a few stable codes. */
+export type MatterRule = (context: MatterLintContext) => Issue[];
+
+/** A lint rule over all the versions of one matter. */
+export type VersionsRule = (versions: readonly LintTarget[]) => Issue[];
+
+/**
+ * The context for linting one matter version.
+ *
+ * @example
+ * const context = matterLintContext(target, catalogs);
+ */
+export function matterLintContext(
+  target: LintTarget,
+  catalogs: ReadonlyMap<string, CatalogFile>,
+): MatterLintContext {
+  return {
+    ...target,
+    catalogs,
+    analysis: conditionAnalysis(target.matter),
+    issue: (code, message, at, severity = LINT_CODES[code]?.severity ?? "error") =>
+      target.document.issue(code, message, toPointer(at), severity),
+  };
+}

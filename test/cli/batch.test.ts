@@ -1,0 +1,152 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { generateApplications } from "../../bench/corpus.js";
+import { run } from "../../src/cli/run.js";
+import { approvable } from "../helpers.js";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const MAIN = join(ROOT, "dist/cli/main.js");
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+function ndjson(lines: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "sa-batch-")), "applications.ndjson");
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+/** Output lines as JSON, without the one field that differs from run to run. */
+function records(stdout: string) {
+  return stdout
+    .trimEnd()
+    .split("\n")
+    .map((line) => {
+      const record = JSON.parse(line);
+      if (record.record) record.record.decidedAt = "…";
+      return record;
+    });
+}
+
+describe("smart-approval batch", () => {
+  it("writes one line per input line, in input order, with error records for bad lines", async () => {
+    const app = approvable();
+    const minor = approvable();
+    minor.id = "minor";
+    minor.data.operator.document.number = "370784200707010022";
+    const file = ndjson([
+      JSON.stringify({ ...app, id: "first" }),
+      "",
+      "{ not json",
+      JSON.stringify({ ...app, id: "unknown-matter", matter: "no-such.matter" }),
+      JSON.stringify(minor),
+      JSON.stringify({ ...app, id: "bad-envelope", appliedOn: "2025-02-30" }),
+      "[1, 2]",
+      JSON.stringify({ ...app, id: "last" }),
+    ]);
+    const { code, stdout, stderr } = await cli("batch", file, "--workers", "0");
+    expect(code).toBe(2);
+    const out = records(stdout);
+    expect(out).toHaveLength(8);
+    expect(out.map((r) => r.applicationId ?? r.line)).toEqual([
+      "first",
+      2,
+      3,
+      4,
+      "minor",
+      6,
+      7,
+      "last",
+    ]);
+    expect(out.map((r) => r.outcome ?? r.error.code)).toEqual([
+      "approve",
+      "empty-line",
+      "invalid-json",
+      "invalid-application",
+      "refer",
+      "invalid-application",
+      "invalid-application",
+      "approve",
+    ]);
+    expect(out[3].error.problems[0]).toMatchObject({ code: "unknown-matter", pointer: "/matter" });
+    expect(out[5].error.problems[0]).toMatchObject({ pointer: "/appliedOn" });
+    expect(stderr).toMatch(
+      /8 lines in [\d.]+ s \([\d,]+\/s\): 2 approve, 0 incomplete, 1 refer, 5 errors\n$/,
+    );
+  });
+
+  it("exits 0 when every line is decided, and honours --locale", async () => {
+    const file = ndjson(generateApplications(30, 11).map((a) => JSON.stringify(a)));
+    const { code, stdout, stderr } = await cli("batch", file, "--workers", "0", "--locale", "en");
+    expect(code).toBe(0);
+    const out = records(stdout);
+    expect(out.map((r) => r.applicationId)).toEqual(generateApplications(30, 11).map((a) => a.id));
+    expect(out.every((r) => r.locale === "en")).toBe(true);
+    expect(stderr).toContain("30 lines");
+  });
+
+  it("decides the same with json-rules-engine as with the compiled evaluator", async () => {
+    const file = ndjson(generateApplications(200, 5).map((a) => JSON.stringify(a)));
+    const compiled = await cli("batch", file, "--workers", "0");
+    const reference = await cli("batch", file, "--workers", "0", "--engine", "json-rules-engine");
+    expect(records(compiled.stdout)).toEqual(records(reference.stdout));
+  });
+
+  it("reports usage errors: no file, a missing file, a bad --workers or --engine (exit 1)", async () => {
+    expect((await cli("batch")).code).toBe(1);
+    const missing = await cli("batch", "no-such-file.ndjson");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("cannot read no-such-file.ndjson: no such file");
+    const file = ndjson(["{}"]);
+    expect((await cli("batch", file, "--workers", "-1")).stderr).toContain("--workers");
+    expect((await cli("batch", file, "--engine", "zen")).stderr).toContain(
+      "--engine must be one of",
+    );
+  });
+
+  it("reports invalid rules with their issues (exit 2)", async () => {
+    const rules = mkdtempSync(join(tmpdir(), "sa-batch-rules-"));
+    writeFileSync(join(rules, "broken.json"), "{ nope");
+    const { code, stderr } = await cli("batch", ndjson(["{}"]), "--workers", "0", "--rules", rules);
+    expect(code).toBe(2);
+    expect(stderr).toContain("broken.json");
+  });
+
+  it.skipIf(!existsSync(MAIN))(
+    "gives the same output from worker threads as on the main thread (built CLI)",
+    async () => {
+      const lines = generateApplications(1_000, 3).map((a) => JSON.stringify(a));
+      lines.splice(500, 0, "not json");
+      const file = ndjson(lines);
+      const exec = promisify(execFile);
+      const options = { cwd: ROOT, maxBuffer: 1 << 30 };
+      const threads = await exec("node", [MAIN, "batch", file, "--workers", "2"], options).catch(
+        (e) => e,
+      );
+      const inline = await exec("node", [MAIN, "batch", file, "--workers", "0"], options).catch(
+        (e) => e,
+      );
+      expect(threads.code).toBe(2);
+      expect(records(threads.stdout)).toEqual(records(inline.stdout));
+      expect(records(threads.stdout)[500]).toMatchObject({
+        line: 501,
+        error: { code: "invalid-json" },
+      });
+      expect(threads.stderr).toContain("1,001 lines");
+      expect(threads.stderr).toContain("1 error");
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/run.js";
+import { describeCondition } from "../../src/guide/condition-text.js";
+import { buildGuide } from "../../src/guide/guide.js";
+import { formatGuideHtml } from "../../src/guide/guide-html.js";
+import { formatGuideMarkdown } from "../../src/guide/guide-markdown.js";
+import { MatterFileSchema } from "../../src/index.js";
+import { bundledRules } from "../helpers.js";
+import { indexOf, pristine } from "../lint/planted.js";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const MATTER = "individual-business.establishment";
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
+async function guideOf(locale: "zh-CN" | "en") {
+  const version = (await bundledRules()).versionInForce(MATTER, "2025-06-30");
+  if (!version) throw new Error("no version");
+  return {
+    version,
+    guide: buildGuide(version.file, { sha256: version.sha256, laws: version.laws, locale }),
+  };
+}
+
+describe("the public guide (办事指南)", () => {
+  it("publishes every standard, material and referral of the rule file that decides", async () => {
+    const { version, guide } = await guideOf("zh-CN");
+    const md = formatGuideMarkdown(guide);
+    for (const s of version.file.standards) expect(md).toContain(`\`${s.id}\``);
+    for (const m of version.file.materials) expect(md).toContain(`\`${m.id}\``);
+    for (const r of version.file.referrals) expect(md).toContain(`\`${r.code}\``);
+    expect(md).toContain(version.sha256);
+    expect(md).toMatch(/^# 个体工商户设立登记 — 办事指南$/m);
+    expect(md).toContain("- 法定办结时限：3 个工作日");
+    expect(md).toContain("- 不收费");
+  });
+
+  it("says when each material is needed, from its requiredWhen", async () => {
+    const { guide } = await guideOf("zh-CN");
+    const premises = guide.sections.materials.items.find((m) => m.id === "GT-M03");
+    expect(premises?.details).toContainEqual({ label: "何时需要", text: "仅使用网络经营场所：否" });
+    expect(premises?.details).toContainEqual({
+      label: "提交方式",
+      text: "上传；共享数据调取；告知承诺",
+    });
+    const form = guide.sections.materials.items.find((m) => m.id === "GT-M01");
+    expect(form?.details[0]).toEqual({ label: "何时需要", text: "所有申请" });
+  });
+
+  it("words conditions in each locale", () => {
+    const matter = MatterFileSchema.parse(pristine());
+    const adult = {
+      all: [
+        {
+          fact: "derived" as const,
+          path: "operatorIdentity.holder",
+          operator: "equal" as const,
+          value: "mainland",
+        },
+        {
+          fact: "derived" as const,
+          path: "operatorIdentity.age",
+          operator: "greaterThanInclusive" as const,
+          value: 16,
+        },
+      ],
+    };
+    expect(describeCondition(adult, matter, "zh-CN")).toBe(
+      "经营者身份证件（持证人身份）为内地居民，且经营者身份证件（周岁年龄）不小于16",
+    );
+    expect(describeCondition(adult, matter, "en")).toBe(
+      "operator.document (holder) is mainland resident and operator.document (age in full years) is at least 16",
+    );
+    expect(
+      describeCondition(
+        {
+          any: [
+            { fact: "materials", path: "GT-M04", operator: "present" },
+            { not: { fact: "data", path: "agent", operator: "present" } },
+          ],
+        },
+        matter,
+        "zh-CN",
+      ),
+    ).toBe("已提交《委托书及代理人身份证明》；或并非已填写委托代理人");
+  });
+
+  it("escapes text from the rule file in HTML and Markdown", () => {
+    const m = pristine();
+    m.standards[indexOf(m.standards, "GT-C01-document-valid")].title["zh-CN"] =
+      '<script>alert("x")</script> *粗体*';
+    const file = MatterFileSchema.parse(m);
+    const guide = buildGuide(file, { sha256: "0", laws: new Map(), locale: "zh-CN" });
+    const html = formatGuideHtml(guide);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(formatGuideMarkdown(guide)).toContain('\\<script\\>alert("x")\\</script\\> \\*粗体\\*');
+  });
+});
+
+describe("smart-approval guide", () => {
+  it("prints the guide as Markdown, or as one HTML page", async () => {
+    const md = await cli("guide", MATTER);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# 个体工商户设立登记 — 办事指南\n/);
+    const html = await cli("guide", MATTER, "--format", "html", "--locale", "en");
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html.stdout).toContain("<h2>Materials</h2>");
+  });
+
+  it("picks the version in force on --date, and says clearly when there is none (exit 1)", async () => {
+    expect((await cli("guide", MATTER, "--date", "2025-06-30")).code).toBe(0);
+    const none = await cli("guide", MATTER, "--date", "2020-01-01");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(`no version of ${MATTER} is in force on 2020-01-01`);
+    const unknown = await cli("guide", "no.such-matter");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown matter "no.such-matter"');
+  });
+});
