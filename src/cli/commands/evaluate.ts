@@ -1,11 +1,8 @@
-import { resolve } from "node:path";
 import { ApplicationError } from "../../evaluate/application-error.js";
-import { loadRules } from "../../load/load-rules.js";
-import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Decision } from "../../model/decision.js";
 import { formatDecisionText } from "../../report/decision-text.js";
-import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { loadRulesOrReport } from "../load-rules-or-report.js";
 import { readJsonFile } from "../read-json.js";
 
 /** `evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]` */
@@ -18,14 +15,8 @@ export async function evaluateCommand(
   const format = oneOf("format", options.format, ["text", "json"], "text");
   const locale = oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN");
   const applications = args.map((file) => ({ file, input: readJsonFile(file, io.cwd) }));
-  let rules: Awaited<ReturnType<typeof loadRules>>;
-  try {
-    rules = await loadRules(options.rules ? resolve(io.cwd, options.rules) : undefined);
-  } catch (error) {
-    if (!(error instanceof RuleFileError)) throw error;
-    io.stderr(formatIssues(error.issues, "text"));
-    return EXIT.checksFailed;
-  }
+  const rules = await loadRulesOrReport(options.rules, io);
+  if (rules === undefined) return EXIT.checksFailed;
   let exit: number = EXIT.ok;
   const decisions: Decision[] = [];
   for (const { file, input } of applications) {

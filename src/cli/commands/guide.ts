@@ -1,12 +1,9 @@
-import { resolve } from "node:path";
 import { isPlainDate } from "../../calendar/plain-date.js";
 import { buildGuide } from "../../guide/guide.js";
 import { formatGuideHtml } from "../../guide/guide-html.js";
 import { formatGuideMarkdown } from "../../guide/guide-markdown.js";
-import { loadRules } from "../../load/load-rules.js";
-import { RuleFileError } from "../../load/rule-file-error.js";
-import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { loadRulesOrReport } from "../load-rules-or-report.js";
 
 /**
  * `guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]`:
@@ -28,14 +25,8 @@ export async function guideCommand(
   if (date !== undefined && !isPlainDate(date)) {
     throw new UsageError(`--date must be a date (YYYY-MM-DD), got "${date}"`);
   }
-  let rules: Awaited<ReturnType<typeof loadRules>>;
-  try {
-    rules = await loadRules(options.rules ? resolve(io.cwd, String(options.rules)) : undefined);
-  } catch (error) {
-    if (!(error instanceof RuleFileError)) throw error;
-    io.stderr(formatIssues(error.issues, "text"));
-    return EXIT.checksFailed;
-  }
+  const rules = await loadRulesOrReport(options.rules, io);
+  if (rules === undefined) return EXIT.checksFailed;
   const summary = rules.matters().find((m) => m.id === matter);
   if (summary === undefined) {
     const known =

@@ -3,11 +3,10 @@ import { resolve } from "node:path";
 import { fixtureCoverage, type MatterCoverage, versionsOf } from "../../fixtures/coverage.js";
 import { formatCoverage } from "../../fixtures/coverage-text.js";
 import { runFixtures } from "../../fixtures/run-fixtures.js";
-import { loadRules } from "../../load/load-rules.js";
-import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Decision } from "../../model/decision.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { loadRulesOrReport } from "../load-rules-or-report.js";
 
 /**
  * `test [paths] [--rules DIR] [--format text|json] [--coverage] [--threshold PERCENT]`: runs
@@ -27,14 +26,8 @@ export async function testCommand(
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
   }
-  let rules: Awaited<ReturnType<typeof loadRules>>;
-  try {
-    rules = await loadRules(options.rules ? resolve(io.cwd, String(options.rules)) : undefined);
-  } catch (error) {
-    if (!(error instanceof RuleFileError)) throw error;
-    io.stderr(formatIssues(error.issues, "text"));
-    return EXIT.checksFailed;
-  }
+  const rules = await loadRulesOrReport(options.rules, io);
+  if (rules === undefined) return EXIT.checksFailed;
   const decisions: Decision[] = [];
   const results = await runFixtures(paths, rules, {
     onDecision: (decision) => decisions.push(decision),
