@@ -1,5 +1,27 @@
 import { readFileSync } from "node:fs";
+import { run } from "../src/cli/run.js";
 import { loadRules, type RuleSet } from "../src/index.js";
+
+/** The project root, where the CLI is run from in tests. */
+export const ROOT = new URL("..", import.meta.url).pathname;
+
+/** Runs the command line in-process from the project root and captures what it writes. */
+export async function cli(
+  ...argv: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd: ROOT,
+  });
+  return { code, stdout, stderr };
+}
 
 let rules: Promise<RuleSet> | undefined;
 
@@ -10,6 +32,7 @@ export function bundledRules(): Promise<RuleSet> {
 }
 
 /** A fresh copy of the approvable sample application (SPEC TC-A02: named convenience store). */
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into the sample freely to mutate it
 export function approvable(): Record<string, any> {
   return JSON.parse(
     readFileSync(new URL("../examples/1-approve-convenience-store.json", import.meta.url), "utf8"),

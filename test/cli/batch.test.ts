@@ -5,22 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { generateApplications } from "../../bench/corpus.js";
-import { run } from "../../src/cli/run.js";
-import { approvable } from "../helpers.js";
+import { approvable, cli, ROOT } from "../helpers.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const MAIN = join(ROOT, "dist/cli/main.js");
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
 
 function ndjson(lines: readonly string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "sa-batch-")), "applications.ndjson");

@@ -2,21 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/run.js";
-import { approvable } from "../helpers.js";
-
-const ROOT = new URL("../..", import.meta.url).pathname;
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
+import { approvable, cli, ROOT } from "../helpers.js";
 
 function scratchFile(name: string, content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "sa-cli-")), name);

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/run.js";
 import { fixtureCoverage } from "../../src/fixtures/coverage.js";
 import { type Decision, MatterFileSchema } from "../../src/index.js";
+import { cli } from "../helpers.js";
 import { pristine } from "../lint/planted.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const FIXTURES = "fixtures/individual-business.establishment";
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
 
 describe("smart-approval test --coverage", () => {
   it("reports per matter version which standards, materials and referral codes the fixtures exercise", async () => {

@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { run } from "../../src/cli/run.js";
 import { describeCondition } from "../../src/guide/condition-text.js";
 import { buildGuide } from "../../src/guide/guide.js";
 import { formatGuideHtml } from "../../src/guide/guide-html.js";
 import { formatGuideMarkdown } from "../../src/guide/guide-markdown.js";
 import { MatterFileSchema } from "../../src/index.js";
-import { bundledRules } from "../helpers.js";
+import { bundledRules, cli } from "../helpers.js";
 import { indexOf, pristine } from "../lint/planted.js";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
 const MATTER = "individual-business.establishment";
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd: ROOT,
-  });
-  return { code, stdout, stderr };
-}
 
 async function guideOf(locale: "zh-CN" | "en") {
   const version = (await bundledRules()).versionInForce(MATTER, "2025-06-30");
