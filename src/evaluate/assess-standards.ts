@@ -49,9 +49,10 @@ export function assessStandards(
     const result = when.value === "pass" ? fold(requireTree) : when;
     const status = when.value === "fail" ? "not-applicable" : result.value;
     out.checks.push({ id: standard.id, status, values });
-    const basis = cite(standard.basis, matter.laws, locale);
-    const message = localize(standard.message, locale);
     if (status === "fail") {
+      // Citations and messages only for what the notice shows: most standards pass.
+      const basis = cite(standard.basis, matter.laws, locale);
+      const message = localize(standard.message, locale);
       if (standard.onFail.outcome === "refer") {
         out.referrals.push({ code: standard.onFail.code, standard: standard.id, message, basis });
       } else {

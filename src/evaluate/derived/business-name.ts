@@ -86,7 +86,27 @@ function significantPrefix(code: string): string {
   return code;
 }
 
-function words({ options, catalogs }: DerivedContext) {
+type Words = ReturnType<typeof readWords>;
+
+// Catalogs and a derived fact's options are fixed once loaded: read the word lists once per
+// (catalogs, options) pair, not on every decision.
+const cache = new WeakMap<object, WeakMap<object, Words>>();
+
+function words(context: DerivedContext): Words {
+  let byOptions = cache.get(context.catalogs);
+  if (byOptions === undefined) {
+    byOptions = new WeakMap();
+    cache.set(context.catalogs, byOptions);
+  }
+  let found = byOptions.get(context.options);
+  if (found === undefined) {
+    found = readWords(context);
+    byOptions.set(context.options, found);
+  }
+  return found;
+}
+
+function readWords({ options, catalogs }: DerivedContext) {
   const entries = (key: string): readonly CatalogEntry[] =>
     catalogs.get(String(options[key])) ?? [];
   const regions: NameRegion[] = entries("regions").map((e) => ({

@@ -27,7 +27,7 @@ export const catalogMatch: DerivedFunction = {
     if (!Array.isArray(input)) return {};
     const key = typeof options.key === "string" ? options.key : undefined;
     const entries = catalogs.get(String(options.catalog)) ?? [];
-    const byId = new Map<string, CatalogEntry>(entries.map((e) => [e.id, e]));
+    const byId = indexOf(entries);
     const codes = input.map((item) => (key && isRecord(item) ? item[key] : item));
     const matched = codes.flatMap((code) => {
       const entry = typeof code === "string" ? byId.get(code) : undefined;
@@ -56,4 +56,16 @@ export const catalogMatch: DerivedFunction = {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// Catalogs are loaded once and never change: index each once, not on every decision.
+const indexes = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry>>();
+
+function indexOf(entries: readonly CatalogEntry[]): Map<string, CatalogEntry> {
+  let index = indexes.get(entries);
+  if (index === undefined) {
+    index = new Map(entries.map((e) => [e.id, e]));
+    indexes.set(entries, index);
+  }
+  return index;
 }
