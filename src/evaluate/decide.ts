@@ -107,9 +107,7 @@ export async function decideMatter(
         code: standard?.onUnknownEvidence ?? matter.file.unknownEvidenceReferral,
         ...(standard && { standard: standard.id }),
         message: localize(
-          MESSAGES.evidenceUnavailable({
-            title: standard ? localize(standard.title, locale) : path,
-          }),
+          MESSAGES.undetermined({ title: standard ? localize(standard.title, locale) : path }),
           locale,
         ),
         basis: cite(standard?.basis ?? matter.file.basis, matter.laws, locale),

@@ -24,6 +24,10 @@ export const MESSAGES = {
     "zh-CN": `无法通过共享数据核验：${title}，需人工核实`,
     en: `Could not be verified from shared data: ${title}; a person must check it`,
   }),
+  undetermined: ({ title }) => ({
+    "zh-CN": `无法根据所填信息自动判断：${title}，需人工审查`,
+    en: `Could not be decided automatically from the data given: ${title}; a person must check it`,
+  }),
   materialDeferred: ({ title }) => ({
     "zh-CN": `容缺受理：${title}待补交，补齐前不予当场办结`,
     en: `Accepted with a deferred material: ${title}; the case waits until it arrives`,

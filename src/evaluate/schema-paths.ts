@@ -1,6 +1,6 @@
 import { pointerSegments } from "../model/json-pointer.js";
 
-type Schema = Record<string, unknown> | boolean;
+export type Schema = Record<string, unknown> | boolean;
 
 /**
  * Whether a dot path names a place that the JSON Schema describes. Used to catch typos in
@@ -85,7 +85,14 @@ function isUnconstrained(schema: Record<string, unknown>): boolean {
   return STRUCTURE_KEYWORDS.every((key) => schema[key] === undefined);
 }
 
-function resolveRef(root: Schema, node: Record<string, unknown>): Schema | undefined {
+/**
+ * The schema a node stands for: the node itself, or the target of its local `$ref`
+ * (`#/definitions/…`); undefined for a remote or broken reference.
+ *
+ * @example
+ * resolveRef({ definitions: { a: { type: "string" } } }, { $ref: "#/definitions/a" }); // { type: "string" }
+ */
+export function resolveRef(root: Schema, node: Record<string, unknown>): Schema | undefined {
   const ref = node.$ref;
   if (typeof ref !== "string") return node;
   if (!ref.startsWith("#")) return undefined;

@@ -37,6 +37,14 @@ const seeds = await approvedSeeds();
 
 type Mutation = { label: string; apply: (app: Json) => void };
 
+/** Reorders the materials (the decision must not depend on their order). */
+const shuffleMaterials = (order: readonly number[]): Mutation => ({
+  label: "shuffle",
+  apply: (app) => {
+    app.materials = shuffled(app.materials, order);
+  },
+});
+
 /** Every way to take a required material away: remove it, offer it by a refused channel, defer it. */
 function materialMutations(seed: Seed): Mutation[] {
   const out: Mutation[] = [];
@@ -147,13 +155,7 @@ describe("removing a required material never approves", () => {
             }),
           ),
           async ({ seed, lost, order }) => {
-            const shuffle: Mutation = {
-              label: "shuffle",
-              apply: (app) => {
-                app.materials = shuffled(app.materials, order);
-              },
-            };
-            const outcome = await outcomeAfter(seed, [...lost, shuffle]);
+            const outcome = await outcomeAfter(seed, [...lost, shuffleMaterials(order)]);
             expect(outcome, lost.map((m) => m.label).join(", ")).not.toBe("approve");
           },
         ),
@@ -205,13 +207,7 @@ describe("deleting, emptying or corrupting a field the approval relies on never 
           async ({ seed, broken, order }) => {
             // Parents first would delete what a child mutation then recreates; children first.
             const sorted = [...broken].sort((a, b) => b.label.length - a.label.length);
-            const shuffle: Mutation = {
-              label: "shuffle",
-              apply: (app) => {
-                app.materials = shuffled(app.materials, order);
-              },
-            };
-            const outcome = await outcomeAfter(seed, [...sorted, shuffle]);
+            const outcome = await outcomeAfter(seed, [...sorted, shuffleMaterials(order)]);
             expect(outcome, sorted.map((m) => m.label).join(", ")).not.toBe("approve");
           },
         ),

@@ -1,6 +1,4 @@
-import { pointerSegments } from "../../model/json-pointer.js";
-
-type Schema = Record<string, unknown> | boolean;
+import { resolveRef, type Schema } from "../../evaluate/schema-paths.js";
 
 /**
  * The JSON Schema nodes that may describe the value at a dot path: every branch of `allOf` /
@@ -64,18 +62,4 @@ function collect(
   if (/^\d+$/.test(head) && typeof resolved.items === "object" && resolved.items !== null) {
     collect(root, resolved.items as Schema, rest, depth + 1, found);
   }
-}
-
-function resolveRef(root: Schema, node: Record<string, unknown>): Schema | undefined {
-  const ref = node.$ref;
-  if (typeof ref !== "string") return node;
-  if (!ref.startsWith("#")) return undefined;
-  let target: unknown = root;
-  for (const segment of pointerSegments(ref.slice(1))) {
-    if (typeof target !== "object" || target === null || !Object.hasOwn(target, segment)) {
-      return undefined;
-    }
-    target = (target as Record<string, unknown>)[segment];
-  }
-  return typeof target === "object" || typeof target === "boolean" ? (target as Schema) : undefined;
 }
