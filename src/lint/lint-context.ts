@@ -1,4 +1,4 @@
-import type { JsonDocument } from "../load/json-document.js";
+import type { JsonDocument, SourceLocator } from "../load/json-document.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
@@ -8,9 +8,14 @@ import { type ConditionAnalysis, conditionAnalysis } from "./conditions/analysis
 import type { Segments } from "./conditions/normal-form.js";
 
 /** One version of a matter as the lint sees it: valid against the schema, with its source. */
-export interface LintTarget {
-  file: string;
+export interface LintTarget extends VersionTarget {
   document: JsonDocument;
+}
+
+/** One version of a matter among its versions: where to place an issue is all that is kept. */
+export interface VersionTarget {
+  file: string;
+  document: SourceLocator;
   matter: MatterFile;
 }
 
@@ -26,7 +31,7 @@ export interface MatterLintContext extends LintTarget {
 export type MatterRule = (context: MatterLintContext) => Issue[];
 
 /** A lint rule over all the versions of one matter. */
-export type VersionsRule = (versions: readonly LintTarget[]) => Issue[];
+export type VersionsRule = (versions: readonly VersionTarget[]) => Issue[];
 
 /**
  * The context for linting one matter version.

@@ -5,6 +5,7 @@ import {
   type MatterRule,
   matterLintContext,
   type VersionsRule,
+  type VersionTarget,
 } from "./lint-context.js";
 import { alwaysTrueStandard } from "./rules/always-true-standard.js";
 import { alwaysTrueWhen } from "./rules/always-true-when.js";
@@ -53,26 +54,50 @@ export function lintMatters(
   targets: readonly LintTarget[],
   context: { catalogs: ReadonlyMap<string, CatalogFile> },
 ): Issue[] {
+  return [...targets.flatMap((target) => lintMatter(target, context)), ...lintVersions(targets)];
+}
+
+/**
+ * The rules over one matter version (`MATTER_RULES`).
+ *
+ * @example
+ * const issues = lintMatter({ file, document, matter }, { catalogs });
+ */
+export function lintMatter(
+  target: LintTarget,
+  context: { catalogs: ReadonlyMap<string, CatalogFile> },
+): Issue[] {
   const issues: Issue[] = [];
-  for (const target of targets) {
-    const matterContext = matterLintContext(target, context.catalogs);
-    for (const [name, rule] of Object.entries(MATTER_RULES)) {
-      issues.push(...guarded(name, target, () => rule(matterContext)));
-    }
+  const matterContext = matterLintContext(target, context.catalogs);
+  for (const [name, rule] of Object.entries(MATTER_RULES)) {
+    issues.push(...guarded(name, target, () => rule(matterContext)));
   }
-  const byMatter = new Map<string, LintTarget[]>();
+  return issues;
+}
+
+/**
+ * The rules over all the versions of each matter (`VERSIONS_RULES`).
+ *
+ * @example
+ * const issues = lintVersions([{ file, document: document.outline(), matter }]);
+ */
+export function lintVersions(targets: readonly VersionTarget[]): Issue[] {
+  const issues: Issue[] = [];
+  const byMatter = new Map<string, VersionTarget[]>();
   for (const target of targets) {
-    byMatter.set(target.matter.matter, [...(byMatter.get(target.matter.matter) ?? []), target]);
+    const versions = byMatter.get(target.matter.matter);
+    if (versions) versions.push(target);
+    else byMatter.set(target.matter.matter, [target]);
   }
   for (const versions of byMatter.values()) {
     for (const [name, rule] of Object.entries(VERSIONS_RULES)) {
-      issues.push(...guarded(name, versions[0] as LintTarget, () => rule(versions)));
+      issues.push(...guarded(name, versions[0] as VersionTarget, () => rule(versions)));
     }
   }
   return issues;
 }
 
-function guarded(name: string, target: LintTarget, run: () => Issue[]): Issue[] {
+function guarded(name: string, target: VersionTarget, run: () => Issue[]): Issue[] {
   try {
     return run();
   } catch (error) {

@@ -10,7 +10,7 @@ import {
   UNARY_OPERATORS,
 } from "../model/condition.js";
 import type { Issue } from "../model/issue.js";
-import { encodePointerSegment, toPointer } from "../model/json-pointer.js";
+import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
@@ -181,7 +181,7 @@ export function checkMatter(
       checkCondition(material.requiredWhen, ["materials", i, "requiredWhen"]);
   });
 
-  for (const pointer of untranslated(document.value, "")) {
+  for (const pointer of untranslated(document.value)) {
     issues.push(
       document.issue("missing-locale", 'no "en" text beside "zh-CN"', pointer, "warning"),
     );
@@ -250,12 +250,29 @@ function duplicates(
 }
 
 /** Pointers of localized texts that have zh-CN but no en. */
-function untranslated(value: unknown, pointer: string): string[] {
-  if (typeof value !== "object" || value === null) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => untranslated(v, `${pointer}/${i}`));
+function untranslated(
+  value: unknown,
+  at: Array<string | number> = [],
+  found: string[] = [],
+): string[] {
+  if (typeof value !== "object" || value === null) return found;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      at.push(i);
+      untranslated(item, at, found);
+      at.pop();
+    });
+    return found;
+  }
   const record = value as Record<string, unknown>;
-  if (typeof record["zh-CN"] === "string" && record.en === undefined) return [pointer];
-  return Object.entries(record).flatMap(([k, v]) =>
-    untranslated(v, `${pointer}/${encodePointerSegment(k)}`),
-  );
+  if (typeof record["zh-CN"] === "string" && record.en === undefined) {
+    found.push(toPointer(at));
+    return found;
+  }
+  for (const [key, item] of Object.entries(record)) {
+    at.push(key);
+    untranslated(item, at, found);
+    at.pop();
+  }
+  return found;
 }

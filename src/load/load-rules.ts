@@ -224,8 +224,14 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Sources read when their text is first asked for, so that not every file is in memory at once. */
 function readSources(files: readonly string[]): RuleSource[] {
-  return files.map((file) => ({ file: displayName(file), text: readFileSync(file, "utf8") }));
+  return files.map((file) => ({
+    file: displayName(file),
+    get text() {
+      return readFileSync(file, "utf8");
+    },
+  }));
 }
 
 /** The catalogs of the rules directory a matter file sits in (`…/matters/<m>/<v>.json`). */

@@ -2,7 +2,7 @@ import type { Ajv } from "ajv";
 import type { CalendarFile } from "../calendar/calendar-file.js";
 import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
-import { canonicalJson, type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
+import { type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
 import {
   type CompiledMatter,
   compileMatter,
@@ -150,19 +150,26 @@ export class RuleSet {
     options: SourceOptions = {},
   ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
     const ajv = options.ajv ?? createSchemaCompiler();
-    const { issues, matters, catalogs, calendars } = validateSources(sources, { ...options, ajv });
+    const { issues, matters, catalogs, calendars } = validateSources(sources, {
+      ...options,
+      ajv,
+      sha256: options.sha256 ?? sha256Hex,
+    });
     if (issues.some((i) => i.severity === "error")) return { issues };
-    const hash = options.sha256 ?? sha256Hex;
+    // Files without errors were read by the native JSON.parse (see parseJsonDocument), whose
+    // strings are copies: the rule set keeps no file's text alive.
     const validated: ValidatedRules["matters"] = [];
     for (const valid of matters) {
-      const sha256 = await hash(canonicalJson(valid.document.value));
-      validated.push({ file: detached(valid.matter), sha256 });
+      validated.push({
+        file: valid.matter,
+        sha256: await (valid.sha256 as string | Promise<string>),
+      });
     }
     return {
       issues,
       rules: {
         matters: validated,
-        catalogs: [...catalogs.values()].map(detached),
+        catalogs: [...catalogs.values()],
         calendars: [...calendars.values()],
       },
     };
@@ -285,15 +292,6 @@ export class RuleSet {
       { calendar: this.calendar, sha256: this.#sha256, referrals: provided?.referrals },
     );
   }
-}
-
-/**
- * A copy that shares no string with the rule file's text: parsed strings are slices of the
- * whole text and would keep every file's text alive as long as the rule set (twice the file
- * size per matter, in memory, for nothing).
- */
-function detached<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function problem(

@@ -1,27 +1,32 @@
 import type { Ajv } from "ajv";
 import type { CalendarFile } from "../calendar/calendar-file.js";
 import { parseCalendarFile } from "../calendar/parse-calendar-file.js";
-import { lintMatters } from "../lint/lint.js";
-import type { LintTarget } from "../lint/lint-context.js";
+import { canonicalJson, type Sha256 } from "../evaluate/canonical-json.js";
+import { lintMatter, lintVersions } from "../lint/lint.js";
+import type { VersionTarget } from "../lint/lint-context.js";
 import { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { checkMatter } from "./check-matter.js";
-import { type JsonDocument, parseJsonDocument } from "./json-document.js";
+import { type ParseResult, parseJsonDocument, type SourceLocator } from "./json-document.js";
 import { partialMatter } from "./partial-matter.js";
 import { validateDocument } from "./schema-issues.js";
 
-/** A rule file's name and text, however it was read. */
+/** A rule file's name and text, however it was read (`text` is read once, when needed). */
 export interface RuleSource {
   file: string;
   text: string;
 }
 
+/**
+ * A matter file that passed validation: its typed content, a locator for issues found later,
+ * and, when a hash was asked for, the SHA-256 of its canonical JSON.
+ */
 export interface ValidMatter {
   file: string;
-  text: string;
-  document: JsonDocument;
+  document: SourceLocator;
   matter: MatterFile;
+  sha256?: string | Promise<string>;
 }
 
 export interface SourcesValidation {
@@ -33,26 +38,37 @@ export interface SourcesValidation {
 
 /**
  * Validates rule sources — matter files and catalogs — and reports every problem: JSON
- * syntax, schema, semantics (see `checkMatter`), and across files: a matter file in the wrong
- * folder, two versions with the same number, effective windows that overlap. `baseCatalogs`
- * are used when the sources carry no catalog of that name (validating one matter file).
+ * syntax, schema, semantics (see `checkMatter`), the lint (see `lintMatters`), and across
+ * files: a matter file in the wrong folder, two versions with the same number, effective
+ * windows that overlap. `baseCatalogs` are used when the sources carry no catalog of that
+ * name (validating one matter file). With `sha256`, each valid matter is hashed too.
+ *
+ * Catalogs and calendars are read first; then each matter file is read, checked and let go
+ * in turn, keeping only its typed content and the outline of its positions (see
+ * `JsonDocument.outline`), so that memory does not grow with the text of every file at once.
  *
  * @example
  * const { issues, matters } = validateSources([{ file, text }], { ajv, baseCatalogs });
  */
 export function validateSources(
   sources: readonly RuleSource[],
-  context: { ajv: Ajv; baseCatalogs?: ReadonlyMap<string, CatalogFile> },
+  context: { ajv: Ajv; baseCatalogs?: ReadonlyMap<string, CatalogFile>; sha256?: Sha256 },
 ): SourcesValidation {
   const issues: Issue[] = [];
   const catalogs = new Map<string, CatalogFile>();
   const calendars = new Map<string, CalendarFile>();
-  const parsedMatters: Array<{ source: RuleSource; document: JsonDocument }> = [];
+  // Matter files, and files whose kind was known only once parsed (kept parsed).
+  const matterSources: Array<RuleSource | { file: string; parsed: ParseResult }> = [];
   for (const source of sources) {
+    if (isMatterFile(source.file) && !isCalendar(source.file) && !isCatalogFolder(source.file)) {
+      matterSources.push(source);
+      continue;
+    }
     const parsed = parseJsonDocument(source.text, source.file);
-    issues.push(...parsed.issues);
-    if (!parsed.ok) continue;
-    if (isCalendar(source.file)) {
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+    } else if (isCalendar(source.file)) {
+      issues.push(...parsed.issues);
       const result = parseCalendarFile(parsed.document.value);
       if (result.ok) calendars.set(result.value.id, result.value);
       else {
@@ -60,48 +76,61 @@ export function validateSources(
           issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer));
       }
     } else if (isCatalog(source.file, parsed.document.value)) {
+      issues.push(...parsed.issues);
       const { data, issues: found } = validateDocument(CatalogFileSchema, parsed.document);
       issues.push(...found);
       if (data) catalogs.set(data.catalog, data);
     } else {
-      parsedMatters.push({ source, document: parsed.document });
+      matterSources.push({ file: source.file, parsed });
     }
   }
   const lawsCatalog = catalogs.get("laws") ?? context.baseCatalogs?.get("laws");
-  const laws = new Set(lawsCatalog?.entries.map((e) => e.id) ?? []);
-  const catalogNames = new Set([...catalogs.keys(), ...(context.baseCatalogs?.keys() ?? [])]);
+  const checks = {
+    laws: new Set(lawsCatalog?.entries.map((e) => e.id) ?? []),
+    catalogs: new Set([...catalogs.keys(), ...(context.baseCatalogs?.keys() ?? [])]),
+    ajv: context.ajv,
+  };
+  const allCatalogs = new Map([...(context.baseCatalogs ?? []), ...catalogs]);
   const matters: ValidMatter[] = [];
-  const linted: LintTarget[] = [];
-  for (const { source, document } of parsedMatters) {
+  const versions: VersionTarget[] = [];
+  for (const source of matterSources) {
+    const parsed = "parsed" in source ? source.parsed : parseJsonDocument(source.text, source.file);
+    issues.push(...parsed.issues);
+    if (!parsed.ok) continue;
+    const { document } = parsed;
     const { data, issues: found } = validateDocument(MatterFileSchema, document);
     issues.push(...found);
     if (data === undefined) {
       // Still report the file's other defects, found in the parts that are valid.
-      issues.push(
-        ...checkMatter(partialMatter(document.value), document, {
-          laws,
-          catalogs: catalogNames,
-          ajv: context.ajv,
-        }),
-      );
+      issues.push(...checkMatter(partialMatter(document.value), document, checks));
       continue;
     }
-    linted.push({ file: source.file, document, matter: data });
-    const semantic = checkMatter(data, document, {
-      laws,
-      catalogs: catalogNames,
-      ajv: context.ajv,
-    });
+    const semantic = checkMatter(data, document, checks);
     issues.push(...semantic, ...placement(source.file, data, document));
+    // Beyond the schema and the checks above: src/lint (unreachable standards, unsafe regexes…).
+    issues.push(
+      ...lintMatter({ file: source.file, document, matter: data }, { catalogs: allCatalogs }),
+    );
+    const outline = { file: source.file, document: document.outline(), matter: data };
+    versions.push(outline);
     if (!semantic.some((i) => i.severity === "error")) {
-      matters.push({ file: source.file, text: source.text, document, matter: data });
+      matters.push({
+        ...outline,
+        ...(context.sha256 && { sha256: context.sha256(canonicalJson(document.value)) }),
+      });
     }
   }
-  issues.push(...versionConflicts(matters));
-  // Beyond the schema and the checks above: src/lint (unreachable standards, unsafe regexes…).
-  const allCatalogs = new Map([...(context.baseCatalogs ?? []), ...catalogs]);
-  issues.push(...lintMatters(linted, { catalogs: allCatalogs }));
+  issues.push(...versionConflicts(matters), ...lintVersions(versions));
   return { issues, matters, catalogs, calendars };
+}
+
+/** `…/matters/<matter>/<version>.json`: a matter file, wherever it is placed wrongly inside. */
+function isMatterFile(file: string): boolean {
+  return /(^|[\\/])matters[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(file);
+}
+
+function isCatalogFolder(file: string): boolean {
+  return /(^|[\\/])catalogs[\\/]/.test(file);
 }
 
 function isCalendar(file: string): boolean {
@@ -109,12 +138,12 @@ function isCalendar(file: string): boolean {
 }
 
 function isCatalog(file: string, value: unknown): boolean {
-  if (/(^|[\\/])catalogs[\\/]/.test(file)) return true;
+  if (isCatalogFolder(file)) return true;
   return typeof value === "object" && value !== null && "catalog" in value && !("matter" in value);
 }
 
 /** `rules/matters/<matter>/<version>.json` must agree with the file's own matter and version. */
-function placement(file: string, matter: MatterFile, document: JsonDocument): Issue[] {
+function placement(file: string, matter: MatterFile, document: SourceLocator): Issue[] {
   const match = /(?:^|[\\/])matters[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/.exec(file);
   if (!match) return [];
   const issues: Issue[] = [];

@@ -5,7 +5,9 @@
  * encodePointerSegment("a/b"); // "a~1b"
  */
 export function encodePointerSegment(segment: string | number): string {
-  return String(segment).replaceAll("~", "~0").replaceAll("/", "~1");
+  if (typeof segment === "number") return String(segment);
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 /**
@@ -35,5 +37,7 @@ export function pointerSegments(pointer: string): string[] {
  * toPointer(["standards", 0, "id"]); // "/standards/0/id"
  */
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => `/${encodePointerSegment(s)}`).join("");
+  let pointer = "";
+  for (const segment of segments) pointer += `/${encodePointerSegment(segment)}`;
+  return pointer;
 }

@@ -49,11 +49,42 @@ export function conditionAnalysis(
     }
     return domain;
   };
-  const alternatives = (goal: Goal) => disjuncts(goal.condition, goal.negated ?? false, goal.at);
+  // The rules ask about the same conditions again and again (a standard's `when` alone, with
+  // its `require`, negated…), and `culprit` and `deadParts` about their parts: each goal's
+  // normal form and each combination's answer are worked out once per matter. Conditions are
+  // told apart by identity: each sits at one place in the file (parsed JSON shares no object),
+  // so its `at` goes with it.
+  const ids = new WeakMap<Condition, number>();
+  let nextId = 0;
+  const goalKey = ({ condition, negated }: Goal): string => {
+    let id = ids.get(condition);
+    if (id === undefined) {
+      id = nextId++;
+      ids.set(condition, id);
+    }
+    return negated ? `!${id}` : String(id);
+  };
+  const normalForms = new Map<string, Conjunct[] | undefined>();
+  const alternatives = (goal: Goal, key: string): Conjunct[] | undefined => {
+    if (normalForms.has(key)) return normalForms.get(key);
+    const found = disjuncts(goal.condition, goal.negated ?? false, goal.at);
+    normalForms.set(key, found);
+    return found;
+  };
+  const answers = new Map<string, Possibility>();
+  const satisfiable = new Map<string, boolean>();
   const possible = (...goals: Goal[]): Possibility => {
-    const lists = goals.map(alternatives);
-    if (lists.some((l) => l === undefined)) return { possible: true };
-    return possibility(product(lists as Conjunct[][]), domainOf);
+    const keys = goals.map(goalKey);
+    const key = keys.join("&");
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const lists = goals.map((goal, i) => alternatives(goal, keys[i] as string));
+      answer = lists.some((l) => l === undefined)
+        ? { possible: true }
+        : possibility(product(lists as Conjunct[][]), domainOf, satisfiable);
+      answers.set(key, answer);
+    }
+    return answer;
   };
 
   const culprit = (goal: Goal): Culprit => {

@@ -29,17 +29,21 @@ interface Constraint {
  * with absent, every value its domain allows when finite, and otherwise with the values the
  * literals mention, values between and beyond them, and a value equal to none of them.
  *
+ * `memo` keeps, across calls on one matter, whether each set of constraints on a fact can be
+ * met (keyed by the leaves' identities, so one memo must serve one set of domains only).
+ *
  * @example
  * possibility([[ageAtLeast18, ageBelow16]], domainOf); // { possible: false, conflict: { path: "…age", … } }
  */
 export function possibility(
   alternatives: readonly Conjunct[] | undefined,
   domainOf: DomainOf,
+  memo: Map<string, boolean> = new Map(),
 ): Possibility {
   if (alternatives === undefined) return { possible: true };
   let first: Conflict | undefined;
   for (const conjunct of alternatives) {
-    const conflict = conjunctConflict(conjunct, domainOf);
+    const conflict = conjunctConflict(conjunct, domainOf, memo);
     if (conflict === undefined) return { possible: true };
     first ??= conflict;
   }
@@ -47,29 +51,51 @@ export function possibility(
   return { possible: false, conflict: first };
 }
 
-function conjunctConflict(conjunct: Conjunct, domainOf: DomainOf): Conflict | undefined {
+function conjunctConflict(
+  conjunct: Conjunct,
+  domainOf: DomainOf,
+  memo: Map<string, boolean>,
+): Conflict | undefined {
   const byFact = new Map<string, { fact: FactSource; path: string; constraints: Constraint[] }>();
   const add = (fact: FactSource, path: string, constraint: Constraint) => {
     const key = `${fact}\u0000${path}`;
-    const entry = byFact.get(key) ?? { fact, path, constraints: [] };
-    entry.constraints.push(constraint);
-    byFact.set(key, entry);
+    const entry = byFact.get(key);
+    if (entry === undefined) byFact.set(key, { fact, path, constraints: [constraint] });
+    else entry.constraints.push(constraint);
   };
   for (const literal of conjunct) {
     add(literal.leaf.fact, literal.leaf.path, { literal, side: "fact" });
     const ref = factRef(literal.leaf.value);
     if (ref) add(ref.fact, ref.path, { literal, side: "ref" });
   }
-  for (const { fact, path, constraints } of byFact.values()) {
+  for (const [key, { fact, path, constraints }] of byFact) {
+    const memoKey = `${key}\u0000${constraints.map(constraintKey).join(",")}`;
+    let satisfied = memo.get(memoKey);
     const domain = domainOf(fact, path);
-    const satisfied = candidates(domain, constraints).some((value) =>
-      constraints.every((c) => holds(c, value)),
-    );
+    if (satisfied === undefined) {
+      satisfied = candidates(domain, constraints).some((value) =>
+        constraints.every((c) => holds(c, value)),
+      );
+      memo.set(memoKey, satisfied);
+    }
     if (!satisfied) {
       return { fact, path, literals: constraints.map((c) => c.literal), domain };
     }
   }
   return undefined;
+}
+
+/** Leaves by identity: the same comparison, wherever a normal form has copied it to. */
+const leafIds = new WeakMap<LeafCondition, number>();
+let nextLeafId = 0;
+
+function constraintKey({ literal, side }: Constraint): string {
+  let id = leafIds.get(literal.leaf);
+  if (id === undefined) {
+    id = nextLeafId++;
+    leafIds.set(literal.leaf, id);
+  }
+  return `${id}${literal.negated ? "!" : ""}${side === "ref" ? "r" : ""}`;
 }
 
 function holds({ literal, side }: Constraint, value: unknown): boolean {

@@ -2,7 +2,7 @@ import type { Issue } from "../../model/issue.js";
 import { conditionRoots, leavesOf } from "../conditions/condition-roots.js";
 import type { Segments } from "../conditions/normal-form.js";
 import type { MatterLintContext, MatterRule } from "../lint-context.js";
-import { analyseRegex } from "../regex/redos.js";
+import { analyseRegex, type RegexVerdict } from "../regex/redos.js";
 
 /**
  * `unsafe-regex` (error): a regular expression that a backtracking matcher can take
@@ -28,8 +28,26 @@ export const unsafeRegex: MatterRule = (context) => {
   return issues;
 };
 
+/**
+ * Verdicts already reached, by pattern: the analysis is a pure function of the pattern, and
+ * the same patterns (ID numbers, credit codes, phone numbers) recur in matter after matter.
+ * Bounded, so a stream of distinct patterns cannot grow it without limit.
+ */
+const verdicts = new Map<string, RegexVerdict>();
+const MAX_VERDICTS = 4096;
+
+function verdictOf(pattern: string): RegexVerdict {
+  let verdict = verdicts.get(pattern);
+  if (verdict === undefined) {
+    verdict = analyseRegex(pattern);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(pattern, verdict);
+  }
+  return verdict;
+}
+
 function check(context: MatterLintContext, pattern: string, at: Segments): Issue[] {
-  const verdict = analyseRegex(pattern);
+  const verdict = verdictOf(pattern);
   if (verdict.ok) return [];
   const what = verdict.code === "invalid-regex" ? "is not a valid regular expression" : "is unsafe";
   return [
