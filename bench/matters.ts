@@ -3,8 +3,10 @@
 // How loading and deciding scale with the number of matters: writes `count` generated matters
 // (variants of the 个体工商户 matter in bench/rules: each its own id, title and version window,
 // all or a random subset of the standards and materials, the input schema shared or made
-// distinct per matter) into a temporary rules directory, then, in a fresh process, loads it —
-// time, RSS and heap — and times a decision with 1 matter loaded and with all of them.
+// distinct per matter) into a temporary rules directory, then, in a fresh process each, loads
+// it — time, peak RSS and heap — and times a decision, with 1 matter loaded, with all of them
+// validated from the directory, and with all of them from a bundle built beforehand
+// (`smart-approval bundle`: validated once, loaded without validating again).
 
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -36,9 +38,15 @@ if (args.measure !== undefined) {
     process.stdout.write(
       `${count} matters (${args.size}, ${args.schemas} input schemas), ${(bytes / 1e6).toFixed(1)} MB of rule files\n`,
     );
+    const { buildRulesBundle } = await import("../src/index.js");
+    const built = await buildRulesBundle(dir);
+    if (built.bundle === undefined) throw new Error("the generated matters do not validate");
+    const bundle = join(dir, "rules.bundle");
+    writeFileSync(bundle, built.bundle);
     for (const [label, rules] of [
       ["1 matter", one],
       [`${count} matters`, dir],
+      ["… as a bundle", bundle],
     ] as const) {
       const out = execFileSync(
         process.execPath,

@@ -4,7 +4,12 @@
 // lint rules).
 
 // Loading rules and deciding applications
-export { BUNDLED_RULES_DIR, loadRules, validateRules } from "./load/load-rules.js";
+export {
+  BUNDLED_RULES_DIR,
+  buildRulesBundle,
+  loadRules,
+  validateRules,
+} from "./load/load-rules.js";
 export { type MatterSummary, RuleSet, type RuleSetOptions } from "./load/rule-set.js";
 export type { RuleSource } from "./load/validate-sources.js";
 export { RuleFileError } from "./load/rule-file-error.js";

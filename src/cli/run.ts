@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
+import { bundleCommand } from "./commands/bundle.js";
 import { diffCommand } from "./commands/diff.js";
 import { dueCommand } from "./commands/due.js";
 import { evaluateCommand } from "./commands/evaluate.js";
@@ -18,6 +19,10 @@ Usage:
   smart-approval guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
+  smart-approval bundle [DIR] --out FILE [--format text|json|github]
+
+--rules takes a rules directory, or a bundle written by "bundle" (rules validated once, loaded
+without validating them again).
 
 Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures).
 `;
@@ -48,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         date: { type: "string" },
         workers: { type: "string" },
         engine: { type: "string" },
+        out: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -78,6 +84,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       case "batch":
         // Loaded on demand: worker threads are not needed to start any other command.
         return await (await import("./commands/batch.js")).batchCommand(args, options, io);
+      case "bundle":
+        return await bundleCommand(args, options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -3,11 +3,14 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundledCalendar } from "../calendar/bundled-calendar.js";
+import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import { createSchemaCompiler } from "../evaluate/compile-matter.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
+import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
+import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
 
 // The one node-only module of the loader: everything else works on texts.
@@ -32,10 +35,15 @@ export function nodeSha256(text: string): string {
  * is given. Throws `RuleFileError` with every issue if any file has an error. `options.engine`
  * picks the evaluator: `compiled` (the default) or `json-rules-engine`, the engine of record.
  *
+ * Given a bundle file instead (see `buildRulesBundle`), it loads the rules validated when the
+ * bundle was built, without validating them again; each matter version is then compiled when
+ * first decided on.
+ *
  * @example
  * const rules = await loadRules();
  * const decision = await rules.decide(application);
  * const reference = await loadRules(undefined, { engine: "json-rules-engine" });
+ * const fromBundle = await loadRules("dist/rules.bundle");
  */
 export async function loadRules(
   dir: string = BUNDLED_RULES_DIR,
@@ -46,15 +54,70 @@ export async function loadRules(
     if (stored !== undefined)
       return RuleSet.fromValidated(stored, { sha256: nodeSha256, ...options });
   }
+  if (isFile(dir)) {
+    const { rules, issues } = decodeRulesBundle(
+      readFileSync(dir, "utf8"),
+      displayName(dir),
+      nodeSha256,
+    );
+    if (rules === undefined) throw new RuleFileError(issues);
+    return RuleSet.fromValidated(rules, { sha256: nodeSha256, ...options });
+  }
+  const { sources, options: sourceOptions } = directorySources(dir);
+  return RuleSet.fromSources(sources, { sha256: nodeSha256, ...options, ...sourceOptions });
+}
+
+/**
+ * Validates a rules directory as `loadRules` does and, when no error is found, gives the text
+ * of a bundle of the validated rules (with the bundled catalogs and calendar the directory
+ * relies on), for `loadRules(bundleFile)`; always every issue found.
+ *
+ * @example
+ * const { issues, bundle } = await buildRulesBundle("rules");
+ * if (bundle) writeFileSync("rules.bundle", bundle);
+ */
+export async function buildRulesBundle(
+  dir: string = BUNDLED_RULES_DIR,
+): Promise<{ issues: Issue[]; bundle?: string }> {
+  const { sources, options } = directorySources(dir);
+  const calendarSources = options.calendar
+    ? readSources(walk(join(BUNDLED_RULES_DIR, "calendars")))
+    : [];
+  const { issues, rules } = await RuleSet.precompile([...sources, ...calendarSources], {
+    sha256: nodeSha256,
+    ...(options.baseCatalogs && { baseCatalogs: options.baseCatalogs }),
+  });
+  if (rules === undefined) return { issues };
+  const own = new Set(rules.catalogs.map((c) => c.catalog));
+  for (const [name, catalog] of options.baseCatalogs ?? []) {
+    if (!own.has(name)) rules.catalogs.push(catalog);
+  }
+  return { issues, bundle: encodeRulesBundle(rules, nodeSha256) };
+}
+
+/** The sources of a rules directory, with the bundled catalogs and calendar it relies on. */
+function directorySources(dir: string): {
+  sources: RuleSource[];
+  options: { calendar?: WorkingCalendar; baseCatalogs?: Map<string, CatalogFile> };
+} {
   const sources = readSources(ruleFiles(dir));
   const baseCatalogs = resolve(dir) === resolve(BUNDLED_RULES_DIR) ? undefined : bundledCatalogs();
   const hasCalendar = sources.some((s) => /(^|[\\/])calendars[\\/]/.test(s.file));
-  return RuleSet.fromSources(sources, {
-    sha256: nodeSha256,
-    ...options,
-    ...(!hasCalendar && { calendar: bundledCalendar() }),
-    ...(baseCatalogs && { baseCatalogs }),
-  });
+  return {
+    sources,
+    options: {
+      ...(!hasCalendar && { calendar: bundledCalendar() }),
+      ...(baseCatalogs && { baseCatalogs }),
+    },
+  };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

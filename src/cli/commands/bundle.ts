@@ -1,0 +1,29 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { buildRulesBundle } from "../../load/load-rules.js";
+import { formatIssues } from "../../report/issues.js";
+import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+
+/**
+ * `bundle [DIR] --out FILE [--format text|json|github]`: validates a rules directory (the
+ * bundled rules by default) and, when no error is found, writes a bundle of the validated
+ * rules that `--rules FILE` and `loadRules(FILE)` load without validating again. Every issue
+ * is reported as by `validate`; exits 2, writing nothing, when an error is found.
+ */
+export async function bundleCommand(
+  args: string[],
+  options: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
+  const format = oneOf("format", options.format, ["text", "json", "github"], "text");
+  if (options.out === undefined) throw new UsageError("bundle needs --out FILE");
+  if (args.length > 1) throw new UsageError("bundle takes one rules directory");
+  const dir = args[0] === undefined ? undefined : resolve(io.cwd, args[0]);
+  const { issues, bundle } = await buildRulesBundle(dir);
+  if (issues.length > 0 || format === "json") io.stdout(formatIssues(issues, format));
+  if (bundle === undefined) return EXIT.checksFailed;
+  const out = resolve(io.cwd, options.out);
+  writeFileSync(out, bundle);
+  if (format === "text") io.stderr(`bundle written to ${options.out}\n`);
+  return EXIT.ok;
+}
