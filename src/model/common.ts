@@ -31,6 +31,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an id of letters, digits, '-', '_' or '.'");
 
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+const FORBIDDEN_PATH_SEGMENT = /(?:^|\.)(?:__proto__|constructor|prototype)(?:\.|$)/;
 
 /**
  * A dot path into a fact (`operator.document.number`, `members.0.name`). No JSONPath, no
@@ -43,7 +44,7 @@ export const DotPathSchema = z
     "expected a dot path such as operator.document.number",
   )
   .refine(
-    (path) => path.split(".").every((segment) => !FORBIDDEN_SEGMENTS.has(segment)),
+    (path) => !FORBIDDEN_PATH_SEGMENT.test(path),
     "__proto__, constructor and prototype are not allowed in paths",
   );
 

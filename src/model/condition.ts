@@ -71,10 +71,10 @@ export type Condition =
  */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
+    LeafConditionSchema,
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
-    LeafConditionSchema,
   ]),
 );
 
