@@ -42,6 +42,7 @@ export function disjuncts(
 
 /** The ways two conditions can both hold: every pairing of their alternatives. */
 export function product(lists: readonly (readonly Conjunct[])[]): Conjunct[] | undefined {
+  if (lists.length === 1) return lists[0] as Conjunct[];
   let result: Conjunct[] = [[]];
   for (const list of lists) {
     if (result.length * list.length > MAX_CONJUNCTS) return undefined;

@@ -55,13 +55,21 @@ export const unknownCatalogField: MatterRule = ({ matter, catalogs, issue }) => 
   return issues;
 };
 
+/** The boolean fields of each catalog, found once per catalog (catalogs are shared). */
+const booleanFieldsOf = new WeakMap<CatalogFile, Set<string>>();
+
 function booleanFields(catalog: CatalogFile | undefined): Set<string> | undefined {
   if (catalog === undefined) return undefined;
-  return new Set(
-    catalog.entries.flatMap((entry) =>
-      Object.keys(entry).filter((key) => typeof entry[key] === "boolean"),
-    ),
-  );
+  let fields = booleanFieldsOf.get(catalog);
+  if (fields === undefined) {
+    fields = new Set(
+      catalog.entries.flatMap((entry) =>
+        Object.keys(entry).filter((key) => typeof entry[key] === "boolean"),
+      ),
+    );
+    booleanFieldsOf.set(catalog, fields);
+  }
+  return fields;
 }
 
 function list(fields: ReadonlySet<string>): string {
