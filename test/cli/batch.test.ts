@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -109,7 +109,30 @@ describe("smart-approval batch", () => {
     const { code, stderr } = await cli("batch", ndjson(["{}"]), "--workers", "0", "--rules", rules);
     expect(code).toBe(2);
     expect(stderr).toContain("broken.json");
+    // With workers, the directory is validated once, before any worker starts.
+    const pooled = await cli("batch", ndjson(["{}"]), "--workers", "2", "--rules", rules);
+    expect(pooled.code).toBe(2);
+    expect(pooled.stderr).toContain("broken.json");
   });
+
+  it.skipIf(!existsSync(MAIN))(
+    "gives worker threads a rules directory validated once, as a bundle (built CLI)",
+    async () => {
+      const rules = mkdtempSync(join(tmpdir(), "sa-batch-rules-"));
+      cpSync(join(ROOT, "rules", "matters"), join(rules, "matters"), { recursive: true });
+      const file = ndjson(generateApplications(300, 5).map((a) => JSON.stringify(a)));
+      const exec = promisify(execFile);
+      const options = { cwd: ROOT, maxBuffer: 1 << 28 };
+      const run = (workers: string) =>
+        exec("node", [MAIN, "batch", file, "--workers", workers, "--rules", rules], options).catch(
+          (e) => e,
+        );
+      const [threads, inline] = [await run("2"), await run("0")];
+      expect(records(threads.stdout)).toHaveLength(300);
+      expect(records(threads.stdout)).toEqual(records(inline.stdout));
+    },
+    60_000,
+  );
 
   it.skipIf(!existsSync(MAIN))(
     "gives the same output from worker threads as on the main thread (built CLI)",

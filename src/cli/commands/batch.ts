@@ -1,9 +1,10 @@
-import { createReadStream, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { ENGINE_KINDS, type EngineKind } from "../../evaluate/rule-engine.js";
+import { buildRulesBundle } from "../../load/load-rules.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
@@ -212,15 +213,32 @@ class WorkerPool implements Deciders {
   readonly #workers: PoolWorker[] = [];
   #waiting: Array<() => void> = [];
 
-  private constructor(settings: BatchSettings) {
+  readonly #bundleDir: string | undefined;
+
+  private constructor(settings: BatchSettings, bundleDir: string | undefined) {
     this.#settings = settings;
+    this.#bundleDir = bundleDir;
   }
 
+  /**
+   * Starts `count` workers. A rules directory is validated once, here, into a bundle the
+   * workers load without validating again (each would otherwise parse, validate and lint
+   * every rule file on its own).
+   */
   static async start(
     settings: BatchSettings,
     count: number,
   ): Promise<WorkerPool | { issues: Issue[] }> {
-    const pool = new WorkerPool(settings);
+    let bundleDir: string | undefined;
+    if (settings.rules !== undefined && isDirectory(settings.rules)) {
+      const { issues, bundle } = await buildRulesBundle(settings.rules);
+      if (bundle === undefined) return { issues };
+      bundleDir = mkdtempSync(join(tmpdir(), "smart-approval-batch-"));
+      const file = join(bundleDir, "rules.bundle");
+      writeFileSync(file, bundle);
+      settings = { ...settings, rules: file };
+    }
+    const pool = new WorkerPool(settings, bundleDir);
     const started = await Promise.all(Array.from({ length: count }, () => pool.#spawn()));
     const invalid = started.find((s) => s !== undefined);
     if (invalid !== undefined) {
@@ -313,6 +331,7 @@ class WorkerPool implements Deciders {
   async close(): Promise<void> {
     const workers = this.#workers.splice(0);
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
+    if (this.#bundleDir !== undefined) rmSync(this.#bundleDir, { recursive: true, force: true });
   }
 }
 
@@ -355,5 +374,13 @@ class Progress {
     const width = 30;
     const full = Math.round(share * width);
     return `[${"#".repeat(full)}${".".repeat(width - full)}] ${Math.round(share * 100)}% ${count}`;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
