@@ -8,6 +8,17 @@ export const MATERIAL_CHANNELS = ["upload", "e-sign", "shared", "commitment"] as
 export const MaterialChannelSchema = z.enum(MATERIAL_CHANNELS);
 export type MaterialChannel = z.infer<typeof MaterialChannelSchema>;
 
+/**
+ * A remark for rule authors and reviewers — sources, confidence ([V] verified, [T] from the
+ * statute text, [M] from a ministry notice, [U] unverified), what is left configurable and why.
+ * Never shown to applicants and never read by a decision; part of the version's hash like
+ * every other byte of the file.
+ */
+export const NoteSchema = z.string().min(1).meta({
+  description:
+    "For rule authors: sources, confidence ([V]/[T]/[M]/[U]), what is unverified; never shown to applicants",
+});
+
 const ReferralCodeSchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9-]*$/, "expected an upper-case referral code such as R-AGE-16-17");
@@ -17,6 +28,7 @@ export const ReferralSchema = z.strictObject({
   code: ReferralCodeSchema,
   title: LocalizedTextSchema,
   basis: BasisSchema,
+  note: NoteSchema.optional(),
 });
 export type Referral = z.infer<typeof ReferralSchema>;
 
@@ -51,6 +63,7 @@ export const StandardSchema = z.strictObject({
   message: LocalizedTextSchema.meta({
     description: "What the applicant must correct, or why a human must look",
   }),
+  note: NoteSchema.optional(),
 });
 export type Standard = z.infer<typeof StandardSchema>;
 
@@ -68,6 +81,7 @@ export const MaterialSchema = z.strictObject({
     .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1).optional() })
     .optional()
     .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
+  note: NoteSchema.optional(),
 });
 export type Material = z.infer<typeof MaterialSchema>;
 
@@ -76,6 +90,7 @@ export const DerivedFactSchema = z.strictObject({
   function: z.string().min(1),
   input: FactRefSchema,
   options: z.record(z.string(), z.json()).default({}),
+  note: NoteSchema.optional(),
 });
 export type DerivedFact = z.infer<typeof DerivedFactSchema>;
 
@@ -104,6 +119,7 @@ export const MatterFileSchema = z
       until: PlainDateSchema.optional().meta({ description: "last day in force (inclusive)" }),
     }),
     title: LocalizedTextSchema,
+    note: NoteSchema.optional(),
     codes: z.record(z.string(), z.string()).optional(),
     basis: BasisSchema,
     dataBasis: BasisSchema.meta({

@@ -158,3 +158,41 @@ describe("loadRules", () => {
     expect(rules.versionInForce(id, "2022-10-31")).toBeUndefined();
   });
 });
+
+describe("notes for rule authors", () => {
+  it("are accepted on the matter, its standards, materials, referrals and derived facts, and no decision reads them", async () => {
+    const m = pristine();
+    const note = "[U] unverified: for reviewers only";
+    m.note = note;
+    m.standards[0].note = note;
+    m.materials[0].note = note;
+    m.referrals[0].note = note;
+    const [firstDerived] = Object.keys(m.derived);
+    m.derived[firstDerived as string].note = note;
+    const file = writeMatter(JSON.stringify(m, null, 2));
+    expect(validateRules([file])).toEqual([]);
+    const now = new Date("2025-07-01T00:00:00Z");
+    const application = JSON.parse(
+      readFileSync(new URL("../../examples/3-refer-minor-operator.json", import.meta.url), "utf8"),
+    );
+    const withNotes = await (await loadRules(join(file, "..", "..", ".."))).decide(application, {
+      now,
+    });
+    const without = await (await loadRules()).decide(application, { now });
+    // The notes are part of the version's content, so its hash differs; nothing else does.
+    const { rulesSha256: a, ...recordWith } = withNotes.record;
+    const { rulesSha256: b, ...recordWithout } = without.record;
+    expect(a).not.toBe(b);
+    expect(withNotes.matter.sha256).not.toBe(without.matter.sha256);
+    const unhashed = (d: typeof without, record: object) => ({
+      ...d,
+      record,
+      matter: { ...d.matter, sha256: "" },
+    });
+    expect(unhashed(withNotes, recordWith)).toEqual(unhashed(without, recordWithout));
+    m.standards[1].note = "";
+    expect(validateRules([writeMatter(JSON.stringify(m, null, 2))])).toMatchObject([
+      { pointer: "/standards/1/note", severity: "error" },
+    ]);
+  });
+});
