@@ -44,6 +44,11 @@ function toInterval({ from, until }: DateRange): readonly [number, number] {
   return interval;
 }
 
+function isSuspended(suspensions: ReadonlyArray<readonly [number, number]>, day: number): boolean {
+  for (const [from, until] of suspensions) if (day >= from && day <= until) return true;
+  return false;
+}
+
 /**
  * Counts a time limit of N working days on a day table (SPEC §8.5): the day of acceptance is
  * not counted, and the due date is the Nth working day after it, the extension's days added
@@ -84,7 +89,7 @@ export function computeDueDate(
           ? { date, reason: "holiday", holiday: info.holiday }
           : { date, reason: "weekend" },
       );
-    } else if (suspensions.some(([from, until]) => day >= from && day <= until)) {
+    } else if (suspensions.length > 0 && isSuspended(suspensions, day)) {
       skipped.push({ date: fromDayNumber(day), reason: "suspended" });
     } else {
       counted += 1;

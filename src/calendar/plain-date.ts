@@ -13,9 +13,44 @@ export interface DateRange {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/** The number the ASCII digits from `from` to `to` spell, or -1 if any is not one. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 // Dates are counted as whole UTC days since 1970-01-01. Integer day numbers cannot drift with
 // the host's time zone or daylight-saving rules, which a local `Date` at midnight can.
 function dayNumberOf(value: string): number | undefined {
+  if (typeof value === "string") {
+    // ISO_DATE and the Date round trip below, by arithmetic (days_from_civil, proleptic
+    // Gregorian as Date counts): four digits, "-", two digits, "-", two digits, a real date.
+    if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
+      return undefined;
+    }
+    const year = digitsAt(value, 0, 4);
+    const month = digitsAt(value, 5, 7);
+    const day = digitsAt(value, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      return undefined;
+    }
+    const y = month <= 2 ? year - 1 : year;
+    const era = Math.floor(y / 400);
+    const yoe = y - era * 400;
+    const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146_097 + doe - 719_468;
+  }
   const match = ISO_DATE.exec(value);
   if (match === null) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -65,8 +100,30 @@ export function toDayNumber(date: PlainDate): number {
  * fromDayNumber(20112); // "2025-01-24"
  */
 export function fromDayNumber(day: number): PlainDate {
+  // Years 0000–9999 by arithmetic (days_from_civil inverted, proleptic Gregorian, as Date
+  // counts), which is what `toISOString` would give, without a Date and its formatting.
+  if (Number.isInteger(day) && day >= FIRST_DAY && day <= LAST_DAY) {
+    const z = day + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+    );
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    return `${PAD4[y] ?? String(y).padStart(4, "0")}-${PAD2[m]}-${PAD2[d]}`;
+  }
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
+
+/** 0000-01-01 and 9999-12-31 as day numbers. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+const PAD2 = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, "0"));
+const PAD4 = Array.from({ length: 3000 }, (_, n) => String(n).padStart(4, "0"));
 
 /**
  * The day of the week of a day number, numbered as `Date.prototype.getDay` and date-fns

@@ -40,13 +40,40 @@ export function daysInMonth(year: number, month: number): number {
  * parsePlainDate("2025-02-30"); //=> undefined
  */
 export function parsePlainDate(value: string): PlainDate | undefined {
-  const match = PLAIN_DATE.exec(value);
-  if (!match) return undefined;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  let year: number;
+  let month: number;
+  let day: number;
+  if (typeof value === "string") {
+    // PLAIN_DATE by hand, without a match array: four digits, "-", two digits, "-", two digits.
+    if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) {
+      return undefined;
+    }
+    year = digitsAt(value, 0, 4);
+    month = digitsAt(value, 5, 7);
+    day = digitsAt(value, 8, 10);
+    if (year < 0 || month < 0 || day < 0) return undefined;
+  } else {
+    const match = PLAIN_DATE.exec(value);
+    if (!match) return undefined;
+    year = Number(match[1]);
+    month = Number(match[2]);
+    day = Number(match[3]);
+  }
   if (day < 1 || day > daysInMonth(year, month)) return undefined;
   return { year, month, day };
+}
+
+const DASH = 45;
+
+/** The number the ASCII digits from `from` to `to` spell, or -1 if any is not one. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /**

@@ -48,7 +48,9 @@ const PERMIT_KINDS: Readonly<Record<string, ResidentIdKind>> = {
 export function residentIdCheckCharacter(first17: string): string | undefined {
   if (!/^\d{17}$/.test(first17)) return undefined;
   let sum = 0;
-  for (const [i, weight] of WEIGHTS.entries()) sum += Number(first17[i]) * weight;
+  for (let i = 0; i < WEIGHTS.length; i++) {
+    sum += (first17.charCodeAt(i) - 48) * (WEIGHTS[i] as number);
+  }
   return CHECK_CHARACTERS[sum % 11];
 }
 
@@ -139,7 +141,8 @@ export function parseResidentId(
     const message = `${SHAPE_MESSAGE} This is a legacy 15-digit number; give the 18-digit number on the current card.`;
     return { valid: false, problems: [{ code: "format", message }] };
   }
-  const number = value.replace(/x$/, "X");
+  // A final lower-case x as X (what `value.replace(/x$/, "X")` gives).
+  const number = value.endsWith("x") ? `${value.slice(0, -1)}X` : value;
   if (!/^\d{17}.$/u.test(number)) {
     return { valid: false, problems: [{ code: "format", message: SHAPE_MESSAGE }] };
   }

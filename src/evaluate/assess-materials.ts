@@ -42,35 +42,38 @@ export function assessMaterials(
     followUps: [],
     unknowns: [],
   };
-  matter.file.materials.forEach((material, index) => {
+  const { materials } = matter.file;
+  for (let index = 0; index < materials.length; index++) {
+    const material = materials[index] as Material;
     const tree = trees.get(conditionName.requiredWhen(index));
     // No condition: always required. No result for one (the engine failed): required too.
     const required = tree ? fold(tree) : { value: "pass" as const, unknowns: [] };
-    out.unknowns.push(
-      ...required.unknowns.map((leaf) => ({ leaf: sourceOf(matter, leaf), material })),
-    );
-    const accepted = submitted
-      .filter((s) => s.id === material.id && isAccepted(material, s.via))
-      .sort(bySubmissionStrength)[0];
-    const title = localize(material.title, locale);
-    const basis = cite(material.basis, matter.laws, locale);
+    let dataDecides = false;
+    for (const leaf of required.unknowns) {
+      const source = sourceOf(matter, leaf);
+      if (source.fact === "data") dataDecides = true;
+      out.unknowns.push({ leaf: source, material });
+    }
+    const accepted = strongestAccepted(material, submitted);
     if (required.value === "fail") {
       out.materials.push({
         id: material.id,
         status: "not-required",
         ...(accepted && { via: accepted.via }),
       });
-      return;
+      continue;
     }
     // Unknown because the applicant's data is missing: list it as needed if it applies, so that
     // supplying the data does not lead to a second notice. Unknown because evidence is missing:
     // a person decides (decide refers), and the material stays undetermined.
-    const dataDecides = required.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data");
     if (required.value === "unknown" && accepted === undefined && !dataDecides) {
       out.materials.push({ id: material.id, status: "undetermined" });
-      return;
+      continue;
     }
+    // Titles and citations only for what the notice shows: most materials are satisfied.
+    const title = localize(material.title, locale);
     if (accepted === undefined) {
+      const basis = cite(material.basis, matter.laws, locale);
       const message = missingMessage(material, submitted, title, locale);
       out.materials.push({ id: material.id, status: "missing" });
       out.missing.push({
@@ -84,7 +87,7 @@ export function assessMaterials(
             }
           : { message, basis }),
       });
-      return;
+      continue;
     }
     const followUp = material.followUp;
     if (accepted.via === "commitment") {
@@ -98,6 +101,7 @@ export function assessMaterials(
     } else if (accepted.via === "deferred") {
       out.materials.push({ id: material.id, status: "deferred", via: accepted.via });
       const message = localize(MESSAGES.materialDeferred({ title }), locale);
+      const basis = cite(material.basis, matter.laws, locale);
       out.referrals.push({ code: DEFERRED_REFERRAL, message, basis });
       out.followUps.push({
         kind: "receive-deferred-material",
@@ -108,8 +112,22 @@ export function assessMaterials(
     } else {
       out.materials.push({ id: material.id, status: "satisfied", via: accepted.via });
     }
-  });
+  }
   return out;
+}
+
+/** The strongest accepted submission of a material (see bySubmissionStrength), if any. */
+function strongestAccepted(
+  material: Material,
+  submitted: readonly SubmittedMaterial[],
+): SubmittedMaterial | undefined {
+  let best: SubmittedMaterial | undefined;
+  for (const s of submitted) {
+    if (s.id !== material.id || !isAccepted(material, s.via)) continue;
+    // A stable sort keeps the first of equals: replace only on a strictly stronger one.
+    if (best === undefined || bySubmissionStrength(s, best) < 0) best = s;
+  }
+  return best;
 }
 
 function isAccepted(material: Material, via: SubmittedMaterial["via"]): boolean {

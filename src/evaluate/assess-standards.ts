@@ -7,7 +7,9 @@ import { localize, MESSAGES } from "./messages.js";
 import {
   type EvaluatedCondition,
   fold,
-  leafValues,
+  type LeafPlan,
+  leafPlan,
+  leafValuesPlanned,
   type TriResult,
   type UnknownLeaf,
 } from "./three-valued.js";
@@ -34,17 +36,27 @@ export function assessStandards(
   matter: CompiledMatter,
   trees: ReadonlyMap<string, EvaluatedCondition>,
   locale: Locale,
+  /** How each object value a check read is copied into its `values`; kept as is when not given. */
+  copy?: (value: object) => unknown,
 ): StandardsAssessment {
   const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
-  matter.file.standards.forEach((standard, index) => {
+  const { standards } = matter.file;
+  for (let index = 0; index < standards.length; index++) {
+    const standard = standards[index] as Standard;
     const whenTree = trees.get(conditionName.when(index));
     const requireTree = trees.get(conditionName.require(index));
     if (requireTree === undefined || (standard.when && whenTree === undefined)) {
       // The engine gave no result (it failed; decide has referred the case): unknown.
       out.checks.push({ id: standard.id, status: "unknown", values: {} });
-      return;
+      continue;
     }
-    const values = leafValues(requireTree, whenTree ? leafValues(whenTree) : {});
+    const plans = plansOf(standard);
+    const values = leafValuesPlanned(
+      requireTree,
+      plans.require,
+      whenTree ? leafValuesPlanned(whenTree, plans.when ?? NO_PLAN, {}, copy) : {},
+      copy,
+    );
     const when: TriResult = whenTree ? fold(whenTree) : { value: "pass", unknowns: [] };
     const result = when.value === "pass" ? fold(requireTree) : when;
     const status = when.value === "fail" ? "not-applicable" : result.value;
@@ -69,8 +81,25 @@ export function assessStandards(
       if (when.value === "unknown")
         noteConditionalNeeds(matter, standard, requireTree, when, out, locale);
     }
-  });
+  }
   return out;
+}
+
+const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
+
+/** Each standard's leaf plans, made when first needed (standards do not change once loaded). */
+const leafPlans = new WeakMap<Standard, { when: LeafPlan | undefined; require: LeafPlan }>();
+
+function plansOf(standard: Standard): { when: LeafPlan | undefined; require: LeafPlan } {
+  let plans = leafPlans.get(standard);
+  if (plans === undefined) {
+    plans = {
+      when: standard.when ? leafPlan(standard.when) : undefined,
+      require: leafPlan(standard.require),
+    };
+    leafPlans.set(standard, plans);
+  }
+  return plans;
 }
 
 /**

@@ -7,6 +7,9 @@
  * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === "string") return quoted(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) {
     let text = "[";
@@ -17,7 +20,7 @@ export function canonicalJson(value: unknown): string {
     return `${text}]`;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).sort();
+  const keys = sortKeys(Object.keys(object));
   let text = "{";
   let first = true;
   for (const key of keys) {
@@ -31,14 +34,41 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
+/** A string as JSON.stringify quotes it; most strings need no escape and are quoted directly. */
+function quoted(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
+ * Sorts keys as `Array.prototype.sort` does (by UTF-16 code units; keys are distinct), by
+ * insertion for the few keys an object usually has: several times faster than the built-in.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
+/** What JSON.stringify escapes: a quote, a backslash, control characters, (lone) surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** Field names repeat from one application to the next: quote each once (a bounded cache). */
-const quoted = new Map<string, string>();
+const quotedKeys = new Map<string, string>();
 
 function quotedKey(key: string): string {
-  let text = quoted.get(key);
+  let text = quotedKeys.get(key);
   if (text === undefined) {
     text = `${JSON.stringify(key)}:`;
-    if (quoted.size < 4096 && key.length <= 64) quoted.set(key, text);
+    if (quotedKeys.size < 4096 && key.length <= 64) quotedKeys.set(key, text);
   }
   return text;
 }

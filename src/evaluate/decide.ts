@@ -69,28 +69,21 @@ export async function decideMatter(
   } catch (error) {
     referrals.push(internalError(error instanceof Error ? error.message : String(error), locale));
   }
-  const standards = assessStandards(matter, trees, locale);
   // Facts are read in place, not copied (input-facts.ts): the decision gets its own copy of
-  // any object a check read, so that it never shares state with the caller's application.
-  for (const { values } of standards.checks) {
-    for (const key in values) {
-      const value = values[key];
-      if (value !== null && typeof value === "object") values[key] = copyJson(value);
-    }
-  }
+  // any object a check read (copyJson), so that it never shares state with the caller's
+  // application.
+  const standards = assessStandards(matter, trees, locale, copyJson);
   const materials = assessMaterials(matter, trees, application.materials, locale);
   referrals.push(...standards.referrals, ...materials.referrals);
 
   const fields = fieldItems(matter, fieldProblems, locale);
-  const covered = (path: string) =>
-    [...fields, ...standards.corrections].some((m) => overlaps(m.field ?? m.id, path));
   const materialData = materials.unknowns.filter((u) => u.leaf.fact === "data");
   const unknownData: Array<{ path: string; standard?: Standard; conditional?: true }> = [
     ...standards.unknownData,
     ...materialData.map((u) => ({ path: u.leaf.path })),
   ];
   for (const { path, standard, conditional } of unknownData) {
-    if (covered(path)) continue;
+    if (covered(path, fields, standards.corrections)) continue;
     if (isAbsent(resolvePath(facts.data, path))) {
       fields.push(
         fieldItem(
@@ -163,9 +156,22 @@ export async function decideMatter(
       inputSha256,
       rulesSha256: matter.sha256,
       engine: `smart-approval@${VERSION}`,
-      decidedAt: (options.now ?? new Date()).toISOString(),
+      decidedAt: options.now ? options.now.toISOString() : nowIso(),
     },
   };
+}
+
+let lastMs = Number.NaN;
+let lastIso = "";
+
+/** `new Date().toISOString()`, formatted once per millisecond (many decisions share one). */
+function nowIso(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 /** A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values. */
@@ -245,6 +251,17 @@ function dedupeReferrals(referrals: ReferralItem[]): ReferralItem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Whether a field or correction already asks about `path` (or a part or a whole of it). */
+function covered(
+  path: string,
+  fields: readonly MissingItem[],
+  corrections: readonly MissingItem[],
+): boolean {
+  for (const m of fields) if (overlaps(m.field ?? m.id, path)) return true;
+  for (const m of corrections) if (overlaps(m.field ?? m.id, path)) return true;
+  return false;
 }
 
 function overlaps(a: string, b: string): boolean {

@@ -12,7 +12,7 @@ import { isForbiddenKey } from "../model/common.js";
  */
 export function resolvePath(value: unknown, path: string): unknown {
   let current = value;
-  for (const segment of path.split(".")) {
+  for (const segment of segmentsOf(path)) {
     if (current === null || typeof current !== "object" || isForbiddenKey(segment)) {
       return undefined;
     }
@@ -20,4 +20,16 @@ export function resolvePath(value: unknown, path: string): unknown {
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+/** Paths come from rule files and repeat on every decision: split each once (a bounded cache). */
+const split = new Map<string, readonly string[]>();
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = split.get(path);
+  if (segments === undefined) {
+    segments = Object.freeze(path.split("."));
+    if (split.size < 4096 && path.length <= 256) split.set(path, segments);
+  }
+  return segments;
 }

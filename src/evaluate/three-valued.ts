@@ -1,4 +1,4 @@
-import type { FactSource } from "../model/condition.js";
+import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
 import { ABSENCE_AWARE_OPERATORS, isAbsent } from "./operators.js";
 
 export type Tri = "pass" | "fail" | "unknown";
@@ -26,8 +26,13 @@ export interface EvaluatedCondition {
 export interface TriResult {
   value: Tri;
   /** The missing leaves that made the result unknown (empty unless `value` is unknown). */
-  unknowns: UnknownLeaf[];
+  unknowns: readonly UnknownLeaf[];
 }
+
+// Known results carry no unknowns: one shared, frozen result each, instead of a new one per node.
+const NONE: readonly UnknownLeaf[] = Object.freeze([]);
+const PASS: TriResult = Object.freeze({ value: "pass", unknowns: NONE });
+const FAIL: TriResult = Object.freeze({ value: "fail", unknowns: NONE });
 
 /**
  * Folds an evaluated condition tree into Kleene's three-valued logic. A leaf that read a
@@ -40,12 +45,12 @@ export interface TriResult {
  * // { value: "unknown", unknowns: [{ fact: "data", path: "a" }] }
  */
 export function fold(node: EvaluatedCondition): TriResult {
-  if (node.all) return combine(node.all.map(fold), "fail");
-  if (node.any) return combine(node.any.map(fold), "pass");
+  if (node.all) return combine(node.all, "fail");
+  if (node.any) return combine(node.any, "pass");
   if (node.not) {
     const inner = fold(node.not);
     if (inner.value === "unknown") return inner;
-    return { value: inner.value === "pass" ? "fail" : "pass", unknowns: [] };
+    return inner.value === "pass" ? FAIL : PASS;
   }
   return leaf(node);
 }
@@ -53,23 +58,37 @@ export function fold(node: EvaluatedCondition): TriResult {
 function leaf(node: EvaluatedCondition): TriResult {
   // A material not submitted is a known fact, not a missing one.
   if (!ABSENCE_AWARE_OPERATORS.has(node.operator ?? "") && node.fact !== "materials") {
-    const unknowns: UnknownLeaf[] = [];
-    if (isAbsent(node.factResult)) unknowns.push(ref(node.fact, node.path));
+    let unknowns: UnknownLeaf[] | undefined;
+    if (isAbsent(node.factResult)) unknowns = [ref(node.fact, node.path)];
     const compareTo = node.value as { fact?: string; path?: string } | undefined;
     if (isFactRef(compareTo) && isAbsent(node.valueResult)) {
-      unknowns.push(ref(compareTo.fact, compareTo.path));
+      const leaf = ref(compareTo.fact, compareTo.path);
+      if (unknowns === undefined) unknowns = [leaf];
+      else unknowns.push(leaf);
     }
-    if (unknowns.length > 0) return { value: "unknown", unknowns };
+    if (unknowns !== undefined) return { value: "unknown", unknowns };
   }
-  return { value: node.result === true ? "pass" : "fail", unknowns: [] };
+  return node.result === true ? PASS : FAIL;
 }
 
-/** `decisive` is the value that settles the whole: fail for `all`, pass for `any`. */
-function combine(parts: TriResult[], decisive: Tri): TriResult {
-  if (parts.some((p) => p.value === decisive)) return { value: decisive, unknowns: [] };
-  const unknown = parts.filter((p) => p.value === "unknown");
-  if (unknown.length > 0) return { value: "unknown", unknowns: unknown.flatMap((p) => p.unknowns) };
-  return { value: decisive === "fail" ? "pass" : "fail", unknowns: [] };
+/**
+ * `decisive` is the value that settles the whole: fail for `all`, pass for `any`. Every part is
+ * folded; the unknowns of the unknown parts are kept, in order, for when nothing settles it.
+ */
+function combine(children: readonly EvaluatedCondition[], decisive: Tri): TriResult {
+  let settled = false;
+  let unknowns: UnknownLeaf[] | undefined;
+  for (const child of children) {
+    const part = fold(child);
+    if (part.value === decisive) settled = true;
+    else if (part.value === "unknown" && !settled) {
+      if (unknowns === undefined) unknowns = [];
+      for (const leaf of part.unknowns) unknowns.push(leaf);
+    }
+  }
+  if (settled) return decisive === "fail" ? FAIL : PASS;
+  if (unknowns !== undefined) return { value: "unknown", unknowns };
+  return decisive === "fail" ? PASS : FAIL;
 }
 
 function isFactRef(value: unknown): value is { fact: string; path: string } {
@@ -91,7 +110,103 @@ export function leafValues(node: EvaluatedCondition, into: Record<string, unknow
   else if (node.any) for (const child of node.any) leafValues(child, into);
   else if (node.not) leafValues(node.not, into);
   else if (node.fact !== undefined && node.path !== undefined) {
-    into[`${node.fact}.${node.path}`] = node.factResult ?? null;
+    into[leafKey(node.fact, node.path)] = node.factResult ?? null;
   }
   return into;
+}
+
+/**
+ * The `fact.path` key of each leaf of a condition, in the order leafValues meets them, made
+ * once per condition so that evaluated trees need no key look-up (see leafValuesPlanned).
+ */
+export interface LeafPlan {
+  readonly facts: readonly unknown[];
+  readonly paths: readonly unknown[];
+  readonly keys: readonly (string | undefined)[];
+}
+
+export function leafPlan(condition: Condition): LeafPlan {
+  const facts: unknown[] = [];
+  const paths: unknown[] = [];
+  const keys: (string | undefined)[] = [];
+  const visit = (c: Condition): void => {
+    if (isLeaf(c)) {
+      facts.push(c.fact);
+      paths.push(c.path);
+      keys.push(c.fact !== undefined && c.path !== undefined ? `${c.fact}.${c.path}` : undefined);
+    } else if ("all" in c) c.all.forEach(visit);
+    else if ("any" in c) c.any.forEach(visit);
+    else visit(c.not);
+  };
+  try {
+    visit(condition);
+  } catch {
+    // Not a condition a tree could come from: no plan, every leaf keyed as leafValues keys it.
+    return { facts: [], paths: [], keys: [] };
+  }
+  return { facts, paths, keys };
+}
+
+/**
+ * leafValues with the keys of a plan: a leaf whose fact and path are the plan's at its place
+ * takes the plan's key (the same text leafKey makes of them); any other leaf is keyed as
+ * leafValues keys it, so the result never depends on the plan matching the tree.
+ */
+export function leafValuesPlanned(
+  node: EvaluatedCondition,
+  plan: LeafPlan,
+  into: Record<string, unknown> = {},
+  /** Applied to every object value (not to null or scalars); values are kept as is without. */
+  copy?: (value: object) => unknown,
+): Record<string, unknown> {
+  planned(node, plan, into, 0, copy);
+  return into;
+}
+
+function planned(
+  node: EvaluatedCondition,
+  plan: LeafPlan,
+  into: Record<string, unknown>,
+  index: number,
+  copy: ((value: object) => unknown) | undefined,
+): number {
+  let next = index;
+  if (node.all) for (const child of node.all) next = planned(child, plan, into, next, copy);
+  else if (node.any) for (const child of node.any) next = planned(child, plan, into, next, copy);
+  else if (node.not) next = planned(node.not, plan, into, next, copy);
+  else {
+    const { fact, path } = node;
+    if (fact !== undefined && path !== undefined) {
+      const key =
+        plan.facts[index] === fact && plan.paths[index] === path
+          ? (plan.keys[index] as string)
+          : leafKey(fact, path);
+      const value = node.factResult ?? null;
+      into[key] =
+        copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
+    }
+    next = index + 1;
+  }
+  return next;
+}
+
+/**
+ * `fact.path`, built once per leaf of the rules rather than on every decision: a key made by
+ * concatenation has to be flattened and looked up in the string table each time it is stored.
+ */
+const leafKeys = new Map<string, Map<string, string>>();
+
+function leafKey(fact: string, path: string): string {
+  let byPath = leafKeys.get(fact);
+  if (byPath === undefined) {
+    byPath = new Map();
+    leafKeys.set(fact, byPath);
+  }
+  let key = byPath.get(path);
+  if (key === undefined) {
+    key = `${fact}.${path}`;
+    // Bounded: paths come from rule files, but a tree could be built from anything.
+    if (byPath.size < 65_536) byPath.set(path, key);
+  }
+  return key;
 }

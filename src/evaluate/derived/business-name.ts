@@ -1,4 +1,10 @@
-import { hanLength, isHanOnly, type NameRegion, splitName } from "../../checks/name-parts.js";
+import {
+  hanLength,
+  isHanOnly,
+  type NameRegion,
+  nameIndex,
+  splitName,
+} from "../../checks/name-parts.js";
 import type { CatalogEntry } from "../../model/catalog.js";
 import type { DerivedContext, DerivedFunction } from "./derived-function.js";
 
@@ -45,14 +51,29 @@ export const businessName: DerivedFunction = {
   },
   compute(input, context) {
     if (typeof input !== "string" || input.length === 0) return {};
-    const { regions, forms, industries, lexicon, entityType } = words(context);
-    const parts = splitName(input, { regions, forms: forms.map((f) => f.id), industries });
+    const { regions, forms, formIds, industries, lexicon, lexiconWords, entityType, ...sets } =
+      words(context);
+    const parts = splitName(input, { regions, forms: formIds, industries }, sets.index);
     const deepest = parts.regions.at(-1);
     const form = forms.find((f) => f.id === parts.organizationForm);
     const trade = parts.tradeName;
-    const hits = lexicon.filter((w) => input.includes(String(w.title["zh-CN"])));
-    const restricted = hits.filter((w) => w.category === "restricted-prefix").map((w) => w.id);
-    const forbidden = hits.filter((w) => w.category !== "restricted-prefix").map((w) => w.id);
+    const restricted: string[] = [];
+    const forbidden: string[] = [];
+    // A word can occur in the name only where its first character does: try those words only,
+    // in lexicon order.
+    const candidates = [...sets.lexiconEmpty];
+    for (let i = 0; i < input.length; i++) {
+      const starting = sets.lexiconByFirst.get(input.charCodeAt(i));
+      if (starting !== undefined) for (const index of starting) candidates.push(index);
+    }
+    candidates.sort((a, b) => a - b);
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k] as number;
+      if (k > 0 && candidates[k - 1] === i) continue;
+      if (!input.includes(lexiconWords[i] as string)) continue;
+      const w = lexicon[i] as CatalogEntry;
+      (w.category === "restricted-prefix" ? restricted : forbidden).push(w.id);
+    }
     return {
       hanOnly: isHanOnly(input),
       regionFound: deepest !== undefined,
@@ -64,8 +85,8 @@ export const businessName: DerivedFunction = {
       regionOrderValid: !(parts.regions[0]?.cityDistrict === true),
       tradeName: trade,
       tradeNameHanLength: hanLength(trade),
-      tradeNameIsRegion: regions.some((r) => r.name === trade || r.shortName === trade),
-      tradeNameIsIndustry: industries.includes(trade),
+      tradeNameIsRegion: sets.regionNames.has(trade),
+      tradeNameIsIndustry: sets.industrySet.has(trade),
       ...(parts.industry !== undefined && { industry: parts.industry }),
       industryFound: parts.industry !== undefined,
       ...(parts.organizationForm !== undefined && { organizationForm: parts.organizationForm }),
@@ -116,11 +137,38 @@ function readWords({ options, catalogs }: DerivedContext) {
     parent: typeof e.parent === "string" ? e.parent : undefined,
     cityDistrict: e.cityDistrict === true,
   }));
+  const forms = entries("forms");
+  const formIds = forms.map((f) => f.id);
+  const industries = entries("industries").map((e) => e.title["zh-CN"]);
+  const lexicon = entries("lexicon");
+  const lexiconWords = lexicon.map((w) => String(w.title["zh-CN"]));
+  const lexiconEmpty: number[] = [];
+  const lexiconByFirst = new Map<number, number[]>();
+  lexiconWords.forEach((word, index) => {
+    if (word.length === 0) lexiconEmpty.push(index);
+    else {
+      const first = word.charCodeAt(0);
+      const starting = lexiconByFirst.get(first);
+      if (starting === undefined) lexiconByFirst.set(first, [index]);
+      else starting.push(index);
+    }
+  });
   return {
     regions,
-    forms: entries("forms"),
-    industries: entries("industries").map((e) => e.title["zh-CN"]),
-    lexicon: entries("lexicon"),
+    index: nameIndex({ regions, forms: formIds, industries }),
+    /** Every region's name and short name, for `tradeNameIsRegion`. */
+    regionNames: new Set(
+      regions.flatMap((r) => (r.shortName === undefined ? [r.name] : [r.name, r.shortName])),
+    ),
+    forms,
+    formIds,
+    industries,
+    industrySet: new Set(industries),
+    lexicon,
+    lexiconWords,
+    /** The lexicon words by their first UTF-16 code unit (their indexes), and the empty ones. */
+    lexiconByFirst,
+    lexiconEmpty,
     entityType: String(options.entityType),
   };
 }

@@ -29,19 +29,32 @@ export const catalogMatch: DerivedFunction = {
     const entries = catalogs.get(String(options.catalog)) ?? [];
     const byId = indexOf(entries);
     const codes = input.map((item) => (key && isRecord(item) ? item[key] : item));
-    const matched = codes.flatMap((code) => {
+    const matched: CatalogEntry[] = [];
+    const unknownCodes: unknown[] = [];
+    for (const code of codes) {
       const entry = typeof code === "string" ? byId.get(code) : undefined;
-      return entry ? [entry] : [];
-    });
-    const unknown = codes.filter((code) => typeof code !== "string" || !byId.has(code)).map(String);
-    const flags = new Set(
-      matched.flatMap((e) => Object.keys(e).filter((k) => typeof e[k] === "boolean")),
-    );
+      if (entry) matched.push(entry);
+      else unknownCodes.push(code);
+    }
+    const unknown = unknownCodes.map(String);
+    // The boolean properties of the matched entries, each once, sorted.
+    const flags: string[] = [];
+    for (const entry of matched) {
+      for (const flag of Object.keys(entry)) {
+        if (typeof entry[flag] === "boolean" && !flags.includes(flag)) flags.push(flag);
+      }
+    }
     const anyTrue: Record<string, boolean> = {};
     const allTrue: Record<string, boolean> = {};
-    for (const flag of [...flags].sort()) {
-      anyTrue[flag] = matched.some((e) => e[flag] === true);
-      allTrue[flag] = matched.length > 0 && matched.every((e) => e[flag] === true);
+    for (const flag of flags.sort()) {
+      let any = false;
+      let all = matched.length > 0;
+      for (const entry of matched) {
+        if (entry[flag] === true) any = true;
+        else all = false;
+      }
+      anyTrue[flag] = any;
+      allTrue[flag] = all;
     }
     return {
       count: codes.length,
