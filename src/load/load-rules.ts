@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, hash as hashOnce } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,7 @@ export type LoadOptions = RuleSetOptions;
 
 /** SHA-256 with node:crypto: synchronous, and much cheaper per decision than Web Crypto. */
 export function nodeSha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hashOnce("sha256", text, "hex");
 }
 
 /**
