@@ -6,10 +6,9 @@ import { type CompiledMatter, conditionName } from "./compile-matter.js";
 import { localize, MESSAGES } from "./messages.js";
 import {
   type EvaluatedCondition,
-  fold,
+  foldPlanned,
   type LeafPlan,
   leafPlan,
-  leafValuesPlanned,
   type TriResult,
   type UnknownLeaf,
 } from "./three-valued.js";
@@ -51,14 +50,15 @@ export function assessStandards(
       continue;
     }
     const plans = plansOf(standard);
-    const values = leafValuesPlanned(
-      requireTree,
-      plans.require,
-      whenTree ? leafValuesPlanned(whenTree, plans.when ?? NO_PLAN, {}, copy) : {},
-      copy,
-    );
-    const when: TriResult = whenTree ? fold(whenTree) : { value: "pass", unknowns: [] };
-    const result = when.value === "pass" ? fold(requireTree) : when;
+    // The values every leaf read (the `when` tree's first) and each tree's three-valued result,
+    // in one walk of each tree. `require` is folded even when `when` settles the check: its
+    // result is then unused, but the walk is needed for its values anyway.
+    const values: Record<string, unknown> = {};
+    const when: TriResult = whenTree
+      ? foldPlanned(whenTree, plans.when ?? NO_PLAN, values, copy)
+      : { value: "pass", unknowns: [] };
+    const required = foldPlanned(requireTree, plans.require, values, copy);
+    const result = when.value === "pass" ? required : when;
     const status = when.value === "fail" ? "not-applicable" : result.value;
     out.checks.push({ id: standard.id, status, values });
     if (status === "fail") {
@@ -79,7 +79,7 @@ export function assessStandards(
     } else if (status === "unknown") {
       noteUnknowns(matter, standard, result.unknowns, out, locale);
       if (when.value === "unknown")
-        noteConditionalNeeds(matter, standard, requireTree, when, out, locale);
+        noteConditionalNeeds(matter, standard, required, when, out, locale);
     }
   }
   return out;
@@ -110,13 +110,13 @@ function plansOf(standard: Standard): { when: LeafPlan | undefined; require: Lea
 function noteConditionalNeeds(
   matter: CompiledMatter,
   standard: Standard,
-  requireTree: EvaluatedCondition,
+  /** The `require` tree folded. */
+  required: TriResult,
   when: TriResult,
   out: StandardsAssessment,
   locale: Locale,
 ): void {
   if (!when.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data")) return;
-  const required = fold(requireTree);
   if (required.value === "fail" && standard.onFail.outcome === "correct") {
     out.corrections.push({
       kind: "correction",
@@ -165,7 +165,9 @@ function noteUnknowns(
 /** A derived value is missing because its input is: blame the input, data or evidence. */
 export function sourceOf(matter: CompiledMatter, leaf: UnknownLeaf): UnknownLeaf {
   if (leaf.fact !== "derived") return leaf;
-  const id = leaf.path.split(".")[0] ?? "";
+  // The first segment of the path, without splitting it.
+  const dot = leaf.path.indexOf(".");
+  const id = dot === -1 ? leaf.path : leaf.path.slice(0, dot);
   const spec = matter.file.derived[id];
   return spec ? spec.input : { fact: "evidence", path: leaf.path };
 }

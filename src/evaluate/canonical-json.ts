@@ -35,15 +35,23 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A string as JSON.stringify quotes it; most strings need no escape and are quoted directly. */
-function quoted(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+export function quoted(text: string): string {
+  return needsEscape(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/**
+ * Whether JSON.stringify escapes anything in a text: a quote, a backslash, a control character
+ * or a surrogate (a text without any surrogate is also well-formed).
+ */
+export function needsEscape(text: string): boolean {
+  return NEEDS_ESCAPE.test(text);
 }
 
 /**
  * Sorts keys as `Array.prototype.sort` does (by UTF-16 code units; keys are distinct), by
  * insertion for the few keys an object usually has: several times faster than the built-in.
  */
-function sortKeys(keys: string[]): string[] {
+export function sortKeys(keys: string[]): string[] {
   if (keys.length > 32) return keys.sort();
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string;

@@ -35,6 +35,8 @@ export interface DecideContext {
   sha256?: Sha256 | undefined;
   /** Referrals found before the decision (evidence providers that failed). */
   referrals?: readonly ReferralItem[] | undefined;
+  /** `canonicalJson(rawInput)`, when the caller already made it (see safeCanonicalJson). */
+  inputJson?: string | undefined;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function decideMatter(
   context: DecideContext = {},
 ): Promise<Decision> {
   const locale = options.locale ?? "zh-CN";
-  const hashed = (context.sha256 ?? sha256Hex)(canonicalJson(rawInput));
+  const hashed = (context.sha256 ?? sha256Hex)(context.inputJson ?? canonicalJson(rawInput));
   const inputSha256 = typeof hashed === "string" ? hashed : await hashed;
   const { facts, fieldProblems, derivedErrors } = prepareFacts(matter, application);
   const referrals: ReferralItem[] = [
@@ -155,11 +157,14 @@ export async function decideMatter(
     record: {
       inputSha256,
       rulesSha256: matter.sha256,
-      engine: `smart-approval@${VERSION}`,
+      engine: ENGINE,
       decidedAt: options.now ? options.now.toISOString() : nowIso(),
     },
   };
 }
+
+/** The record's `engine`, made once rather than on every decision. */
+const ENGINE = `smart-approval@${VERSION}`;
 
 let lastMs = Number.NaN;
 let lastIso = "";

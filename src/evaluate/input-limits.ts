@@ -75,7 +75,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
  * `LONE_SURROGATE.test(text)`, by the native `isWellFormed` where there is one (Node 20;
  * ES2024, so not in this project's lib typings), several times faster than the regex.
  */
-const hasLoneSurrogate: (text: string) => boolean =
+export const hasLoneSurrogate: (text: string) => boolean =
   typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === "function"
     ? (text) => !(text as unknown as { isWellFormed(): boolean }).isWellFormed()
     : (text) => LONE_SURROGATE.test(text);

@@ -163,6 +163,65 @@ export function leafValuesPlanned(
   return into;
 }
 
+/**
+ * `leafValuesPlanned(node, plan, into, copy)` and then `fold(node)`, in one walk of the tree:
+ * both visit every node, in the same order, and neither stops early.
+ *
+ * @example
+ * const values = {};
+ * foldPlanned(tree, leafPlan(condition), values).value; // "pass", and values holds what it read
+ */
+export function foldPlanned(
+  node: EvaluatedCondition,
+  plan: LeafPlan,
+  into: Record<string, unknown>,
+  copy?: (value: object) => unknown,
+): TriResult {
+  const walk: PlannedWalk = { plan, into, copy, next: 0 };
+  return foldVisit(node, walk);
+}
+
+interface PlannedWalk {
+  readonly plan: LeafPlan;
+  readonly into: Record<string, unknown>;
+  readonly copy: ((value: object) => unknown) | undefined;
+  /** The plan index of the next leaf. */
+  next: number;
+}
+
+function foldVisit(node: EvaluatedCondition, walk: PlannedWalk): TriResult {
+  if (node.all) return combineVisit(node.all, "fail", walk);
+  if (node.any) return combineVisit(node.any, "pass", walk);
+  if (node.not) {
+    const inner = foldVisit(node.not, walk);
+    if (inner.value === "unknown") return inner;
+    return inner.value === "pass" ? FAIL : PASS;
+  }
+  walk.next = record(node, walk.plan, walk.into, walk.next, walk.copy);
+  return leaf(node);
+}
+
+/** `combine`, each part folded with foldVisit. */
+function combineVisit(
+  children: readonly EvaluatedCondition[],
+  decisive: Tri,
+  walk: PlannedWalk,
+): TriResult {
+  let settled = false;
+  let unknowns: UnknownLeaf[] | undefined;
+  for (const child of children) {
+    const part = foldVisit(child, walk);
+    if (part.value === decisive) settled = true;
+    else if (part.value === "unknown" && !settled) {
+      if (unknowns === undefined) unknowns = [];
+      for (const leaf of part.unknowns) unknowns.push(leaf);
+    }
+  }
+  if (settled) return decisive === "fail" ? FAIL : PASS;
+  if (unknowns !== undefined) return { value: "unknown", unknowns };
+  return decisive === "fail" ? PASS : FAIL;
+}
+
 function planned(
   node: EvaluatedCondition,
   plan: LeafPlan,
@@ -174,20 +233,29 @@ function planned(
   if (node.all) for (const child of node.all) next = planned(child, plan, into, next, copy);
   else if (node.any) for (const child of node.any) next = planned(child, plan, into, next, copy);
   else if (node.not) next = planned(node.not, plan, into, next, copy);
-  else {
-    const { fact, path } = node;
-    if (fact !== undefined && path !== undefined) {
-      const key =
-        plan.facts[index] === fact && plan.paths[index] === path
-          ? (plan.keys[index] as string)
-          : leafKey(fact, path);
-      const value = node.factResult ?? null;
-      into[key] =
-        copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
-    }
-    next = index + 1;
-  }
+  else next = record(node, plan, into, index, copy);
   return next;
+}
+
+/** Records the value a leaf read (the leaf at plan index `index`); gives the next index. */
+function record(
+  node: EvaluatedCondition,
+  plan: LeafPlan,
+  into: Record<string, unknown>,
+  index: number,
+  copy: ((value: object) => unknown) | undefined,
+): number {
+  const { fact, path } = node;
+  if (fact !== undefined && path !== undefined) {
+    const key =
+      plan.facts[index] === fact && plan.paths[index] === path
+        ? (plan.keys[index] as string)
+        : leafKey(fact, path);
+    const value = node.factResult ?? null;
+    into[key] =
+      copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
+  }
+  return index + 1;
 }
 
 /**

@@ -12,6 +12,7 @@ import { type DecideOptions, decideMatter } from "../evaluate/decide.js";
 import { provideEvidence } from "../evaluate/evidence-provider.js";
 import { inputProblems } from "../evaluate/input-limits.js";
 import type { EngineKind } from "../evaluate/rule-engine.js";
+import { safeCanonicalJson } from "../evaluate/safe-canonical-json.js";
 import { ApplicationSchema, readApplication } from "../model/application.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
@@ -240,8 +241,13 @@ export class RuleSet {
    * decision.outcome; // "approve" | "incomplete" | "refer"
    */
   async decide(input: unknown, options: DecideOptions = {}): Promise<Decision> {
-    const unsafe = inputProblems(input);
-    if (unsafe.length > 0) throw new ApplicationError(unsafe);
+    // One pass both checks the input's bounds and makes the text its hash is taken of; only an
+    // input that fails goes through the walk that says why.
+    const inputJson = safeCanonicalJson(input);
+    if (inputJson === undefined) {
+      const unsafe = inputProblems(input);
+      if (unsafe.length > 0) throw new ApplicationError(unsafe);
+    }
     // The usual envelope is read by hand; anything unusual goes to the schema, which explains.
     let application = readApplication(input);
     if (application === undefined) {
@@ -294,7 +300,13 @@ export class RuleSet {
       provided?.application ?? application,
       provided ? provided.input : input,
       options,
-      { calendar: this.calendar, sha256: this.#sha256, referrals: provided?.referrals },
+      {
+        calendar: this.calendar,
+        sha256: this.#sha256,
+        referrals: provided?.referrals,
+        // The input with evidence added is another text.
+        inputJson: provided ? undefined : inputJson,
+      },
     );
   }
 }

@@ -51,8 +51,9 @@ export const businessName: DerivedFunction = {
   },
   compute(input, context) {
     if (typeof input !== "string" || input.length === 0) return {};
-    const { regions, forms, formIds, industries, lexicon, lexiconWords, entityType, ...sets } =
-      words(context);
+    // Not destructured with a rest element: that would copy the cached object on every call.
+    const sets = words(context);
+    const { regions, forms, formIds, industries, lexicon, lexiconWords, entityType } = sets;
     const parts = splitName(input, { regions, forms: formIds, industries }, sets.index);
     const deepest = parts.regions.at(-1);
     const form = forms.find((f) => f.id === parts.organizationForm);

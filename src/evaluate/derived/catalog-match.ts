@@ -40,9 +40,7 @@ export const catalogMatch: DerivedFunction = {
     // The boolean properties of the matched entries, each once, sorted.
     const flags: string[] = [];
     for (const entry of matched) {
-      for (const flag of Object.keys(entry)) {
-        if (typeof entry[flag] === "boolean" && !flags.includes(flag)) flags.push(flag);
-      }
+      for (const flag of booleanKeys(entry)) if (!flags.includes(flag)) flags.push(flag);
     }
     const anyTrue: Record<string, boolean> = {};
     const allTrue: Record<string, boolean> = {};
@@ -73,6 +71,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // Catalogs are loaded once and never change: index each once, not on every decision.
 const indexes = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry>>();
+
+/** Each entry's keys with a boolean value, in key order (read once per entry, as the index). */
+const flagsOf = new WeakMap<CatalogEntry, readonly string[]>();
+
+function booleanKeys(entry: CatalogEntry): readonly string[] {
+  let flags = flagsOf.get(entry);
+  if (flags === undefined) {
+    flags = Object.keys(entry).filter((key) => typeof entry[key] === "boolean");
+    flagsOf.set(entry, flags);
+  }
+  return flags;
+}
 
 function indexOf(entries: readonly CatalogEntry[]): Map<string, CatalogEntry> {
   let index = indexes.get(entries);
