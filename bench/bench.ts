@@ -160,7 +160,6 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 };
 const budget = seconds * 1000;
-const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 log(`warming up (${seconds} s each)…`);
 for (const { decide } of implementations) await throughput(decide, budget);
 
@@ -173,13 +172,9 @@ for (let round = 0; round < rounds; round++) {
   );
   for (const impl of order) {
     const { name, decide } = impl as (typeof implementations)[number];
-    // Each implementation starts on a collected heap, so none pays for the garbage the one
-    // before it left (run with --expose-gc, as `npm run bench` does).
-    collectGarbage();
     const ops = await throughput(decide, budget);
     (perRound.get(name) as number[]).push(ops);
     const samples: number[] = [];
-    collectGarbage();
     await latencies(decide, budget, samples);
     (p50s.get(name) as number[]).push(percentile(samples, 50));
     (p99s.get(name) as number[]).push(percentile(samples, 99));
