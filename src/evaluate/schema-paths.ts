@@ -5,16 +5,13 @@ export type Schema = Record<string, unknown> | boolean;
 /**
  * Whether a dot path names a place that the JSON Schema describes. Used to catch typos in
  * condition paths: json-rules-engine treats a missing path as `false`, which could approve.
- * Follows `properties`, `items` (numeric segments or array-wide), local `$ref`s and the
- * branches of `allOf` / `anyOf` / `oneOf` / `if-then-else`. A schema that allows anything
- * (`true`, `{}`) accepts every deeper path.
  *
  * @example
  * schemaHasPath({ type: "object", properties: { a: { type: "string" } } }, "a"); // true
  * schemaHasPath({ type: "object", properties: { a: { type: "string" } } }, "b"); // false
  */
 export function schemaHasPath(root: Schema, path: string): boolean {
-  return findSchemas(root, root, path.split("."), 0).length > 0;
+  return schemaNodesAt(root, path).length > 0;
 }
 
 /**
@@ -24,48 +21,77 @@ export function schemaHasPath(root: Schema, path: string): boolean {
  * schemaTitle({ properties: { a: { title: "名称" } } }, "a"); // "名称"
  */
 export function schemaTitle(root: Schema, path: string): string | undefined {
-  for (const node of findSchemas(root, root, path.split("."), 0)) {
-    if (typeof node === "object" && typeof node.title === "string") return node.title;
+  for (const node of schemaNodesAt(root, path)) {
+    if (typeof node.title === "string") return node.title;
   }
   return undefined;
 }
 
-function findSchemas(root: Schema, node: Schema, segments: string[], depth: number): Schema[] {
-  if (depth > 64) return [];
-  if (typeof node === "boolean") return node ? [node] : [];
-  const resolved = resolveRef(root, node);
-  if (resolved === undefined) return [];
-  if (segments.length === 0) return [resolved];
-  if (typeof resolved === "boolean") return resolved ? [resolved] : [];
-  if (isUnconstrained(resolved)) return [resolved];
+/**
+ * The JSON Schema nodes that may describe the value at a dot path — the one walker behind the
+ * loader's path check, notices' field titles, the lint's fact domains and the guide. It
+ * follows `properties`, `additionalProperties`, `items` (numeric segments), local `$ref`s and
+ * every branch of `allOf` / `anyOf` / `oneOf` / `then` / `else`; the node reached comes before
+ * its branches. A node that constrains nothing (`true`, `{}`, only annotations such as a
+ * title) allows every deeper path, which it stands for as `{}`; one that says what its value
+ * is (`type`, `enum`, `const`, …) describes no deeper path it does not name. Empty when the
+ * schema describes no such place.
+ *
+ * @example
+ * schemaNodesAt({ properties: { a: { enum: [1, 2] } } }, "a"); // [{ enum: [1, 2] }]
+ * schemaNodesAt({ properties: { a: { enum: [1, 2] } } }, "a.b"); // []
+ */
+export function schemaNodesAt(root: Schema, path: string): Array<Record<string, unknown>> {
+  const found: Array<Record<string, unknown>> = [];
+  collect(root, root, path === "" ? [] : path.split("."), 0, found);
+  return found;
+}
 
-  const found: Schema[] = [];
+function collect(
+  root: Schema,
+  node: Schema,
+  segments: readonly string[],
+  depth: number,
+  found: Array<Record<string, unknown>>,
+): void {
+  if (depth > 64) return;
+  const resolved = typeof node === "object" ? resolveRef(root, node) : node;
+  if (resolved === undefined || resolved === false) return;
+  if (resolved === true) {
+    found.push({});
+    return;
+  }
+  if (segments.length === 0) found.push(resolved);
+  else if (isUnconstrained(resolved)) {
+    found.push({});
+    return;
+  }
   for (const key of ["allOf", "anyOf", "oneOf"] as const) {
     const branches = resolved[key];
     if (Array.isArray(branches)) {
-      for (const branch of branches) found.push(...findSchemas(root, branch, segments, depth + 1));
+      for (const branch of branches) collect(root, branch as Schema, segments, depth + 1, found);
     }
   }
   for (const key of ["then", "else"] as const) {
     const branch = resolved[key];
-    if (branch !== undefined)
-      found.push(...findSchemas(root, branch as Schema, segments, depth + 1));
+    if (branch !== undefined) collect(root, branch as Schema, segments, depth + 1, found);
   }
+  if (segments.length === 0) return;
   const [head, ...rest] = segments as [string, ...string[]];
   const properties = resolved.properties as Record<string, Schema> | undefined;
   if (properties && Object.hasOwn(properties, head)) {
-    found.push(...findSchemas(root, properties[head] as Schema, rest, depth + 1));
+    collect(root, properties[head] as Schema, rest, depth + 1, found);
   }
   const additional = resolved.additionalProperties;
   if (typeof additional === "object" && additional !== null) {
-    found.push(...findSchemas(root, additional as Schema, rest, depth + 1));
+    collect(root, additional as Schema, rest, depth + 1, found);
   }
   if (/^\d+$/.test(head) && typeof resolved.items === "object" && resolved.items !== null) {
-    found.push(...findSchemas(root, resolved.items as Schema, rest, depth + 1));
+    collect(root, resolved.items as Schema, rest, depth + 1, found);
   }
-  return found;
 }
 
+/** Keywords that say what a value is or where to look further: without any, anything goes. */
 const STRUCTURE_KEYWORDS = [
   "properties",
   "additionalProperties",

@@ -1,5 +1,4 @@
-import { schemaTitle } from "../evaluate/schema-paths.js";
-import { schemaNodesAt } from "../lint/conditions/schema-nodes.js";
+import { schemaNodesAt, schemaTitle } from "../evaluate/schema-paths.js";
 import type { Locale } from "../model/common.js";
 import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
 import type { MatterFile } from "../model/matter.js";

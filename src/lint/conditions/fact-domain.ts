@@ -1,8 +1,8 @@
 import { DERIVED_FUNCTIONS } from "../../evaluate/derived/registry.js";
+import { schemaNodesAt } from "../../evaluate/schema-paths.js";
 import { SUBMISSION_CHANNELS } from "../../model/application.js";
 import type { FactSource } from "../../model/condition.js";
 import type { MatterFile } from "../../model/matter.js";
-import { schemaNodesAt } from "./schema-nodes.js";
 
 export type ValueType = "string" | "number" | "integer" | "boolean" | "array" | "object";
 
