@@ -1,12 +1,5 @@
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
-import { bundleCommand } from "./commands/bundle.js";
-import { diffCommand } from "./commands/diff.js";
-import { dueCommand } from "./commands/due.js";
-import { evaluateCommand } from "./commands/evaluate.js";
-import { guideCommand } from "./commands/guide.js";
-import { testCommand } from "./commands/test.js";
-import { validateCommand } from "./commands/validate.js";
 import { type CliIo, EXIT, UsageError } from "./io.js";
 
 const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with legal citations
@@ -68,24 +61,24 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
     }
+    // Each command's modules are loaded when it runs: a CLI call starts with only its own.
     switch (command) {
       case "evaluate":
-        return await evaluateCommand(args, options, io);
+        return await (await import("./commands/evaluate.js")).evaluateCommand(args, options, io);
       case "validate":
-        return validateCommand(args, options, io);
+        return (await import("./commands/validate.js")).validateCommand(args, options, io);
       case "test":
-        return await testCommand(args, options, io);
+        return await (await import("./commands/test.js")).testCommand(args, options, io);
       case "due":
-        return dueCommand(args, options, io);
+        return (await import("./commands/due.js")).dueCommand(args, options, io);
       case "diff":
-        return await diffCommand(args, options, io);
+        return await (await import("./commands/diff.js")).diffCommand(args, options, io);
       case "guide":
-        return await guideCommand(args, options, io);
+        return await (await import("./commands/guide.js")).guideCommand(args, options, io);
       case "batch":
-        // Loaded on demand: worker threads are not needed to start any other command.
         return await (await import("./commands/batch.js")).batchCommand(args, options, io);
       case "bundle":
-        return await bundleCommand(args, options, io);
+        return await (await import("./commands/bundle.js")).bundleCommand(args, options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
