@@ -4,12 +4,8 @@
 // lint rules).
 
 // Loading rules and deciding applications
-export {
-  BUNDLED_RULES_DIR,
-  buildRulesBundle,
-  loadRules,
-  validateRules,
-} from "./load/load-rules.js";
+export { BUNDLED_RULES_DIR, buildRulesBundle, loadRules } from "./load/load-rules.js";
+export { validateRules } from "./load/validate-rules.js";
 export { type MatterSummary, RuleSet, type RuleSetOptions } from "./load/rule-set.js";
 export type { RuleSource } from "./load/validate-sources.js";
 export { RuleFileError } from "./load/rule-file-error.js";

@@ -1,19 +1,18 @@
 import { createHash, hash as hashOnce } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundledCalendar } from "../calendar/bundled-calendar.js";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
-import { createSchemaCompiler } from "../evaluate/compile-matter.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
 import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
-import { type RuleSource, validateSources } from "./validate-sources.js";
+import type { RuleSource } from "./validate-sources.js";
 
-// The one node-only module of the loader: everything else works on texts.
+// With validate-rules.ts, the node-only modules of the loader: everything else works on texts.
 
 /** The rules bundled with this package (works from both `src/load` and `dist/load`). */
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL("../../rules", import.meta.url));
@@ -63,7 +62,7 @@ export async function loadRules(
     if (rules === undefined) throw new RuleFileError(issues);
     return RuleSet.fromValidated(rules, { sha256: nodeSha256, ...options });
   }
-  const { sources, options: sourceOptions } = directorySources(dir);
+  const { sources, options: sourceOptions } = await directorySources(dir);
   return RuleSet.fromSources(sources, { sha256: nodeSha256, ...options, ...sourceOptions });
 }
 
@@ -79,7 +78,7 @@ export async function loadRules(
 export async function buildRulesBundle(
   dir: string = BUNDLED_RULES_DIR,
 ): Promise<{ issues: Issue[]; bundle?: string }> {
-  const { sources, options } = directorySources(dir);
+  const { sources, options } = await directorySources(dir);
   const calendarSources = options.calendar
     ? readSources(walk(join(BUNDLED_RULES_DIR, "calendars")))
     : [];
@@ -96,11 +95,13 @@ export async function buildRulesBundle(
 }
 
 /** The sources of a rules directory, with the bundled catalogs and calendar it relies on. */
-function directorySources(dir: string): {
+async function directorySources(dir: string): Promise<{
   sources: RuleSource[];
   options: { calendar?: WorkingCalendar; baseCatalogs?: Map<string, CatalogFile> };
-} {
+}> {
   const sources = readSources(ruleFiles(dir));
+  // The validator is loaded only when rule files are validated, not to load stored rules.
+  const { bundledCatalogs } = await import("./validate-rules.js");
   const baseCatalogs = resolve(dir) === resolve(BUNDLED_RULES_DIR) ? undefined : bundledCatalogs();
   const hasCalendar = sources.some((s) => /(^|[\\/])calendars[\\/]/.test(s.file));
   return {
@@ -118,49 +119,6 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Validates rule files and directories and returns every issue found (an empty list when all
- * is well). A matter file validated on its own is checked against the catalogs of the rules
- * directory it sits in, or else the bundled catalogs. Unreadable paths are issues too.
- *
- * @example
- * const issues = validateRules(["rules"]);
- * issues.filter((i) => i.severity === "error").length; // 0
- */
-export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): Issue[] {
-  if (
-    paths.length === 1 &&
-    resolve(paths[0] as string) === resolve(BUNDLED_RULES_DIR) &&
-    storedBundledRules() !== undefined
-  ) {
-    return [];
-  }
-  const issues: Issue[] = [];
-  const files: string[] = [];
-  for (const path of paths) {
-    try {
-      files.push(...(statSync(path).isDirectory() ? ruleFiles(path) : [path]));
-    } catch (error) {
-      issues.push(ioIssue(path, error));
-    }
-  }
-  const sources: RuleSource[] = [];
-  for (const file of files) {
-    try {
-      sources.push({ file: displayName(file), text: readFileSync(file, "utf8") });
-    } catch (error) {
-      issues.push(ioIssue(file, error));
-    }
-  }
-  const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
-  const baseCatalogs = hasLaws ? undefined : (catalogsBeside(files[0]) ?? bundledCatalogs());
-  const result = validateSources(sources, {
-    ajv: createSchemaCompiler(),
-    ...(baseCatalogs && { baseCatalogs }),
-  });
-  return [...issues, ...result.issues];
 }
 
 // The bundled rules, validated at build time. `npm run build` validates rules/ with the code it
@@ -184,7 +142,7 @@ interface StoredRules {
 let stored: { rules: ValidatedRules | undefined } | undefined;
 
 /** The stored validated bundled rules, if they are still exactly what was validated. */
-function storedBundledRules(): ValidatedRules | undefined {
+export function storedBundledRules(): ValidatedRules | undefined {
   stored ??= { rules: readStored() };
   return stored.rules;
 }
@@ -265,7 +223,7 @@ function portable(path: string): string {
 }
 
 /** Every `.json` file under `matters/`, `catalogs/` and `calendars/` of a rules directory, sorted. */
-function ruleFiles(dir: string): string[] {
+export function ruleFiles(dir: string): string[] {
   const found: string[] = [];
   for (const sub of ["calendars", "catalogs", "matters"]) {
     const root = join(dir, sub);
@@ -279,7 +237,8 @@ function ruleFiles(dir: string): string[] {
   return found.sort();
 }
 
-function walk(dir: string): string[] {
+/** Every `.json` file under a directory. */
+export function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return walk(path);
@@ -288,7 +247,7 @@ function walk(dir: string): string[] {
 }
 
 /** Sources read when their text is first asked for, so that not every file is in memory at once. */
-function readSources(files: readonly string[]): RuleSource[] {
+export function readSources(files: readonly string[]): RuleSource[] {
   return files.map((file) => ({
     file: displayName(file),
     get text() {
@@ -297,43 +256,8 @@ function readSources(files: readonly string[]): RuleSource[] {
   }));
 }
 
-/** The catalogs of the rules directory a matter file sits in (`…/matters/<m>/<v>.json`). */
-function catalogsBeside(file: string | undefined): Map<string, CatalogFile> | undefined {
-  if (file === undefined || basename(dirname(dirname(file))) !== "matters") return undefined;
-  const dir = join(dirname(dirname(dirname(file))), "catalogs");
-  try {
-    return catalogsIn(readSources(walk(dir)));
-  } catch {
-    return undefined;
-  }
-}
-
-let bundled: Map<string, CatalogFile> | undefined;
-
-function bundledCatalogs(): Map<string, CatalogFile> {
-  bundled ??= catalogsIn(readSources(walk(join(BUNDLED_RULES_DIR, "catalogs"))));
-  return bundled;
-}
-
-function catalogsIn(sources: RuleSource[]): Map<string, CatalogFile> {
-  return validateSources(sources, { ajv: createSchemaCompiler() }).catalogs;
-}
-
-function displayName(file: string): string {
+/** A file's name as issues show it: relative to the working directory when inside it. */
+export function displayName(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
-}
-
-function ioIssue(path: string, error: unknown): Issue {
-  const code = (error as { code?: string }).code;
-  const message = code === "ENOENT" ? "no such file or directory" : (error as Error).message;
-  return {
-    code: "io-error",
-    severity: "error",
-    message,
-    file: path,
-    pointer: "",
-    line: 0,
-    column: 0,
-  };
 }

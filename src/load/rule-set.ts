@@ -21,7 +21,7 @@ import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
 import { RuleFileError } from "./rule-file-error.js";
-import { type RuleSource, validateSources } from "./validate-sources.js";
+import type { RuleSource } from "./validate-sources.js";
 
 /** How a rule set evaluates and hashes; see `RuleSet.fromSources`. */
 export interface RuleSetOptions {
@@ -151,6 +151,8 @@ export class RuleSet {
     options: SourceOptions = {},
   ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
     const ajv = options.ajv ?? createSchemaCompiler();
+    // Loaded when rules are validated: not to decide on rules validated before.
+    const { validateSources } = await import("./validate-sources.js");
     const { issues, matters, catalogs, calendars } = validateSources(sources, {
       ...options,
       ajv,

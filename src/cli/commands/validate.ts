@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { validateRules } from "../../load/load-rules.js";
+import { validateRules } from "../../load/validate-rules.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf } from "../io.js";

@@ -1,0 +1,98 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { createSchemaCompiler } from "../evaluate/compile-matter.js";
+import type { CatalogFile } from "../model/catalog.js";
+import type { Issue } from "../model/issue.js";
+import {
+  BUNDLED_RULES_DIR,
+  displayName,
+  readSources,
+  ruleFiles,
+  storedBundledRules,
+  walk,
+} from "./load-rules.js";
+import { type RuleSource, validateSources } from "./validate-sources.js";
+
+// Validating rule files from disk (node-only, as load-rules.ts), apart from loading them: a CLI
+// call or a service that loads stored rules or a bundle never loads the validator (the schema
+// checks, the lint).
+
+/**
+ * Validates rule files and directories and returns every issue found (an empty list when all
+ * is well). A matter file validated on its own is checked against the catalogs of the rules
+ * directory it sits in, or else the bundled catalogs. Unreadable paths are issues too.
+ *
+ * @example
+ * const issues = validateRules(["rules"]);
+ * issues.filter((i) => i.severity === "error").length; // 0
+ */
+export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): Issue[] {
+  if (
+    paths.length === 1 &&
+    resolve(paths[0] as string) === resolve(BUNDLED_RULES_DIR) &&
+    storedBundledRules() !== undefined
+  ) {
+    return [];
+  }
+  const issues: Issue[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    try {
+      files.push(...(statSync(path).isDirectory() ? ruleFiles(path) : [path]));
+    } catch (error) {
+      issues.push(ioIssue(path, error));
+    }
+  }
+  const sources: RuleSource[] = [];
+  for (const file of files) {
+    try {
+      sources.push({ file: displayName(file), text: readFileSync(file, "utf8") });
+    } catch (error) {
+      issues.push(ioIssue(file, error));
+    }
+  }
+  const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
+  const baseCatalogs = hasLaws ? undefined : (catalogsBeside(files[0]) ?? bundledCatalogs());
+  const result = validateSources(sources, {
+    ajv: createSchemaCompiler(),
+    ...(baseCatalogs && { baseCatalogs }),
+  });
+  return [...issues, ...result.issues];
+}
+
+/** The catalogs of the rules directory a matter file sits in (`…/matters/<m>/<v>.json`). */
+function catalogsBeside(file: string | undefined): Map<string, CatalogFile> | undefined {
+  if (file === undefined || basename(dirname(dirname(file))) !== "matters") return undefined;
+  const dir = join(dirname(dirname(dirname(file))), "catalogs");
+  try {
+    return catalogsIn(readSources(walk(dir)));
+  } catch {
+    return undefined;
+  }
+}
+
+let bundled: Map<string, CatalogFile> | undefined;
+
+/** The bundled catalogs, read and validated once. */
+export function bundledCatalogs(): Map<string, CatalogFile> {
+  bundled ??= catalogsIn(readSources(walk(join(BUNDLED_RULES_DIR, "catalogs"))));
+  return bundled;
+}
+
+function catalogsIn(sources: RuleSource[]): Map<string, CatalogFile> {
+  return validateSources(sources, { ajv: createSchemaCompiler() }).catalogs;
+}
+
+function ioIssue(path: string, error: unknown): Issue {
+  const code = (error as { code?: string }).code;
+  const message = code === "ENOENT" ? "no such file or directory" : (error as Error).message;
+  return {
+    code: "io-error",
+    severity: "error",
+    message,
+    file: path,
+    pointer: "",
+    line: 0,
+    column: 0,
+  };
+}
