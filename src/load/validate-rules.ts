@@ -6,11 +6,13 @@ import type { Issue } from "../model/issue.js";
 import {
   BUNDLED_RULES_DIR,
   displayName,
+  nodeSha256,
   readSources,
   ruleFiles,
   storedBundledRules,
   walk,
 } from "./load-rules.js";
+import { decodeRulesBundle, RULES_BUNDLE } from "./rules-bundle.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
 
 // Validating rule files from disk (node-only, as load-rules.ts), apart from loading them: a CLI
@@ -20,7 +22,8 @@ import { type RuleSource, validateSources } from "./validate-sources.js";
 /**
  * Validates rule files and directories and returns every issue found (an empty list when all
  * is well). A matter file validated on its own is checked against the catalogs of the rules
- * directory it sits in, or else the bundled catalogs. Unreadable paths are issues too.
+ * directory it sits in, or else the bundled catalogs. A rules bundle is checked as `loadRules`
+ * takes it (intact, built by this version). Unreadable paths are issues too.
  *
  * @example
  * const issues = validateRules(["rules"]);
@@ -46,7 +49,11 @@ export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): I
   const sources: RuleSource[] = [];
   for (const file of files) {
     try {
-      sources.push({ file: displayName(file), text: readFileSync(file, "utf8") });
+      const text = readFileSync(file, "utf8");
+      // A bundle is checked as loadRules would take it: intact, and built by this version.
+      if (text.startsWith(`{"bundle":"${RULES_BUNDLE}"`)) {
+        issues.push(...decodeRulesBundle(text, displayName(file), nodeSha256).issues);
+      } else sources.push({ file: displayName(file), text });
     } catch (error) {
       issues.push(ioIssue(file, error));
     }

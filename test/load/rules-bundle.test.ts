@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUNDLED_RULES_DIR, loadRules, RuleFileError } from "../../src/index.js";
+import { BUNDLED_RULES_DIR, loadRules, RuleFileError, validateRules } from "../../src/index.js";
 import { buildRulesBundle } from "../../src/load/load-rules.js";
 import { cli, ROOT } from "../helpers.js";
 
@@ -86,6 +86,9 @@ describe("rules bundles", () => {
     writeFileSync(file, `${header}\n${body.replace('"version":"1.0.0"', '"version":"1.0.1"')}\n`);
     const error = await loadError(file);
     expect(error.issues).toMatchObject([{ code: "bundle-digest", line: 2 }]);
+    // `validate` checks a bundle as loadRules takes it.
+    expect(validateRules([file])).toMatchObject([{ code: "bundle-digest", line: 2 }]);
+    expect(validateRules([await bundleOf(mattersOnly())])).toEqual([]);
   });
 
   it("refuse a bundle built by another version, and a file that is not a bundle", async () => {
