@@ -29,9 +29,9 @@ export function nodeSha256(text: string): string {
 }
 
 /**
- * Loads, validates and compiles every matter and catalog under a rules directory
- * (`matters/<matter>/<version>.json`, `catalogs/*.json`); the bundled rules when no directory
- * is given. Throws `RuleFileError` with every issue if any file has an error. `options.engine`
+ * Loads, validates and compiles every matter and catalog under a rules directory `path`
+ * (`matters/<matter>/<version>.json`, `catalogs/*.json`); the bundled rules when no path is
+ * given. Throws `RuleFileError` with every issue if any file has an error. `options.engine`
  * picks the evaluator: `compiled` (the default) or `json-rules-engine`, the engine of record.
  *
  * Given a bundle file instead (see `buildRulesBundle`), it loads the rules validated when the
@@ -45,24 +45,24 @@ export function nodeSha256(text: string): string {
  * const fromBundle = await loadRules("dist/rules.bundle");
  */
 export async function loadRules(
-  dir: string = BUNDLED_RULES_DIR,
+  path: string = BUNDLED_RULES_DIR,
   options: LoadOptions = {},
 ): Promise<RuleSet> {
-  if (resolve(dir) === resolve(BUNDLED_RULES_DIR)) {
+  if (resolve(path) === resolve(BUNDLED_RULES_DIR)) {
     const stored = storedBundledRules();
     if (stored !== undefined)
       return RuleSet.fromValidated(stored, { sha256: nodeSha256, ...options });
   }
-  if (isFile(dir)) {
+  if (isFile(path)) {
     const { rules, issues } = decodeRulesBundle(
-      readFileSync(dir, "utf8"),
-      displayName(dir),
+      readFileSync(path, "utf8"),
+      displayName(path),
       nodeSha256,
     );
     if (rules === undefined) throw new RuleFileError(issues);
     return RuleSet.fromValidated(rules, { sha256: nodeSha256, ...options });
   }
-  const { sources, options: sourceOptions } = await directorySources(dir);
+  const { sources, options: sourceOptions } = await directorySources(path);
   return RuleSet.fromSources(sources, { sha256: nodeSha256, ...options, ...sourceOptions });
 }
 
