@@ -39,13 +39,17 @@ export interface ConditionAnalysis {
 export function conditionAnalysis(
   matter: Pick<MatterFile, "input" | "derived">,
 ): ConditionAnalysis {
-  const domains = new Map<string, FactDomain>();
+  const domains = new Map<FactSource, Map<string, FactDomain>>();
   const domainOf = (fact: FactSource, path: string): FactDomain => {
-    const key = `${fact}\u0000${path}`;
-    let domain = domains.get(key);
+    let byPath = domains.get(fact);
+    if (byPath === undefined) {
+      byPath = new Map();
+      domains.set(fact, byPath);
+    }
+    let domain = byPath.get(path);
     if (domain === undefined) {
       domain = factDomain(matter, fact, path);
-      domains.set(key, domain);
+      byPath.set(path, domain);
     }
     return domain;
   };

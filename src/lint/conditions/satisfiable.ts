@@ -56,20 +56,25 @@ function conjunctConflict(
   domainOf: DomainOf,
   memo: Map<string, boolean>,
 ): Conflict | undefined {
-  const byFact = new Map<string, { fact: FactSource; path: string; constraints: Constraint[] }>();
+  // The constraints on each fact, in the order met; conjuncts are short, so a list will do.
+  const groups: Array<{ fact: FactSource; path: string; constraints: Constraint[] }> = [];
   const add = (fact: FactSource, path: string, constraint: Constraint) => {
-    const key = `${fact}\u0000${path}`;
-    const entry = byFact.get(key);
-    if (entry === undefined) byFact.set(key, { fact, path, constraints: [constraint] });
-    else entry.constraints.push(constraint);
+    for (const group of groups) {
+      if (group.fact === fact && group.path === path) {
+        group.constraints.push(constraint);
+        return;
+      }
+    }
+    groups.push({ fact, path, constraints: [constraint] });
   };
   for (const literal of conjunct) {
     add(literal.leaf.fact, literal.leaf.path, { literal, side: "fact" });
     const ref = factRef(literal.leaf.value);
     if (ref) add(ref.fact, ref.path, { literal, side: "ref" });
   }
-  for (const [key, { fact, path, constraints }] of byFact) {
-    const memoKey = `${key}\u0000${constraints.map(constraintKey).join(",")}`;
+  for (const { fact, path, constraints } of groups) {
+    let memoKey = `${fact}\u0000${path}\u0000`;
+    for (const constraint of constraints) memoKey += `${constraintKey(constraint)},`;
     let satisfied = memo.get(memoKey);
     const domain = domainOf(fact, path);
     if (satisfied === undefined) {
