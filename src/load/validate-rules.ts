@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createSchemaCompiler } from "../evaluate/compile-matter.js";
 import type { CatalogFile } from "../model/catalog.js";
@@ -49,11 +49,20 @@ export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): I
   const sources: RuleSource[] = [];
   for (const file of files) {
     try {
-      const text = readFileSync(file, "utf8");
       // A bundle is checked as loadRules would take it: intact, and built by this version.
-      if (text.startsWith(`{"bundle":"${RULES_BUNDLE}"`)) {
-        issues.push(...decodeRulesBundle(text, displayName(file), nodeSha256).issues);
-      } else sources.push({ file: displayName(file), text });
+      if (startsWith(file, BUNDLE_HEADER)) {
+        issues.push(
+          ...decodeRulesBundle(readFileSync(file, "utf8"), displayName(file), nodeSha256).issues,
+        );
+      } else {
+        // Read when validated, one file at a time, rather than every text at once.
+        sources.push({
+          file: displayName(file),
+          get text() {
+            return readFileSync(file, "utf8");
+          },
+        });
+      }
     } catch (error) {
       issues.push(ioIssue(file, error));
     }
@@ -65,6 +74,20 @@ export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): I
     ...(baseCatalogs && { baseCatalogs }),
   });
   return [...issues, ...result.issues];
+}
+
+const BUNDLE_HEADER = `{"bundle":"${RULES_BUNDLE}"`;
+
+/** Whether a file's text starts with `prefix` (ASCII); throws if the file cannot be read. */
+function startsWith(file: string, prefix: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(prefix.length);
+    const read = readSync(fd, head, 0, prefix.length, 0);
+    return head.toString("latin1", 0, read) === prefix;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The catalogs of the rules directory a matter file sits in (`…/matters/<m>/<v>.json`). */
