@@ -45,13 +45,22 @@ const FAIL: TriResult = Object.freeze({ value: "fail", unknowns: NONE });
  * // { value: "unknown", unknowns: [{ fact: "data", path: "a" }] }
  */
 export function fold(node: EvaluatedCondition): TriResult {
-  if (node.all) return combine(node.all, "fail");
-  if (node.any) return combine(node.any, "pass");
+  return foldVisit(node, undefined);
+}
+
+/**
+ * The one walk behind fold and foldPlanned: every node is visited, in order, none skipped
+ * (`walk`, when given, records the value each leaf read as it goes).
+ */
+function foldVisit(node: EvaluatedCondition, walk: PlannedWalk | undefined): TriResult {
+  if (node.all) return combine(node.all, "fail", walk);
+  if (node.any) return combine(node.any, "pass", walk);
   if (node.not) {
-    const inner = fold(node.not);
+    const inner = foldVisit(node.not, walk);
     if (inner.value === "unknown") return inner;
     return inner.value === "pass" ? FAIL : PASS;
   }
+  if (walk !== undefined) record(node, walk);
   return leaf(node);
 }
 
@@ -75,11 +84,15 @@ function leaf(node: EvaluatedCondition): TriResult {
  * `decisive` is the value that settles the whole: fail for `all`, pass for `any`. Every part is
  * folded; the unknowns of the unknown parts are kept, in order, for when nothing settles it.
  */
-function combine(children: readonly EvaluatedCondition[], decisive: Tri): TriResult {
+function combine(
+  children: readonly EvaluatedCondition[],
+  decisive: Tri,
+  walk: PlannedWalk | undefined,
+): TriResult {
   let settled = false;
   let unknowns: UnknownLeaf[] | undefined;
   for (const child of children) {
-    const part = fold(child);
+    const part = foldVisit(child, walk);
     if (part.value === decisive) settled = true;
     else if (part.value === "unknown" && !settled) {
       if (unknowns === undefined) unknowns = [];
@@ -117,7 +130,7 @@ export function leafValues(node: EvaluatedCondition, into: Record<string, unknow
 
 /**
  * The `fact.path` key of each leaf of a condition, in the order leafValues meets them, made
- * once per condition so that evaluated trees need no key look-up (see leafValuesPlanned).
+ * once per condition so that evaluated trees need no key look-up (see foldPlanned).
  */
 export interface LeafPlan {
   readonly facts: readonly unknown[];
@@ -148,24 +161,10 @@ export function leafPlan(condition: Condition): LeafPlan {
 }
 
 /**
- * leafValues with the keys of a plan: a leaf whose fact and path are the plan's at its place
- * takes the plan's key (the same text leafKey makes of them); any other leaf is keyed as
+ * `fold(node)`, also recording the value each leaf read into `into` as leafValues records it
+ * (same keys, same order), in the same walk. A leaf whose fact and path are the plan's at its
+ * place takes the plan's key (the text leafKey makes of them); any other leaf is keyed as
  * leafValues keys it, so the result never depends on the plan matching the tree.
- */
-export function leafValuesPlanned(
-  node: EvaluatedCondition,
-  plan: LeafPlan,
-  into: Record<string, unknown> = {},
-  /** Applied to every object value (not to null or scalars); values are kept as is without. */
-  copy?: (value: object) => unknown,
-): Record<string, unknown> {
-  planned(node, plan, into, 0, copy);
-  return into;
-}
-
-/**
- * `leafValuesPlanned(node, plan, into, copy)` and then `fold(node)`, in one walk of the tree:
- * both visit every node, in the same order, and neither stops early.
  *
  * @example
  * const values = {};
@@ -175,10 +174,10 @@ export function foldPlanned(
   node: EvaluatedCondition,
   plan: LeafPlan,
   into: Record<string, unknown>,
+  /** Applied to every object value (not to null or scalars); values are kept as is without. */
   copy?: (value: object) => unknown,
 ): TriResult {
-  const walk: PlannedWalk = { plan, into, copy, next: 0 };
-  return foldVisit(node, walk);
+  return foldVisit(node, { plan, into, copy, next: 0 });
 }
 
 interface PlannedWalk {
@@ -189,73 +188,19 @@ interface PlannedWalk {
   next: number;
 }
 
-function foldVisit(node: EvaluatedCondition, walk: PlannedWalk): TriResult {
-  if (node.all) return combineVisit(node.all, "fail", walk);
-  if (node.any) return combineVisit(node.any, "pass", walk);
-  if (node.not) {
-    const inner = foldVisit(node.not, walk);
-    if (inner.value === "unknown") return inner;
-    return inner.value === "pass" ? FAIL : PASS;
-  }
-  walk.next = record(node, walk.plan, walk.into, walk.next, walk.copy);
-  return leaf(node);
-}
-
-/** `combine`, each part folded with foldVisit. */
-function combineVisit(
-  children: readonly EvaluatedCondition[],
-  decisive: Tri,
-  walk: PlannedWalk,
-): TriResult {
-  let settled = false;
-  let unknowns: UnknownLeaf[] | undefined;
-  for (const child of children) {
-    const part = foldVisit(child, walk);
-    if (part.value === decisive) settled = true;
-    else if (part.value === "unknown" && !settled) {
-      if (unknowns === undefined) unknowns = [];
-      for (const leaf of part.unknowns) unknowns.push(leaf);
-    }
-  }
-  if (settled) return decisive === "fail" ? FAIL : PASS;
-  if (unknowns !== undefined) return { value: "unknown", unknowns };
-  return decisive === "fail" ? PASS : FAIL;
-}
-
-function planned(
-  node: EvaluatedCondition,
-  plan: LeafPlan,
-  into: Record<string, unknown>,
-  index: number,
-  copy: ((value: object) => unknown) | undefined,
-): number {
-  let next = index;
-  if (node.all) for (const child of node.all) next = planned(child, plan, into, next, copy);
-  else if (node.any) for (const child of node.any) next = planned(child, plan, into, next, copy);
-  else if (node.not) next = planned(node.not, plan, into, next, copy);
-  else next = record(node, plan, into, index, copy);
-  return next;
-}
-
-/** Records the value a leaf read (the leaf at plan index `index`); gives the next index. */
-function record(
-  node: EvaluatedCondition,
-  plan: LeafPlan,
-  into: Record<string, unknown>,
-  index: number,
-  copy: ((value: object) => unknown) | undefined,
-): number {
+/** Records the value a leaf read, keyed by the plan when it matches the leaf. */
+function record(node: EvaluatedCondition, walk: PlannedWalk): void {
+  const { plan, copy } = walk;
+  const index = walk.next++;
   const { fact, path } = node;
-  if (fact !== undefined && path !== undefined) {
-    const key =
-      plan.facts[index] === fact && plan.paths[index] === path
-        ? (plan.keys[index] as string)
-        : leafKey(fact, path);
-    const value = node.factResult ?? null;
-    into[key] =
-      copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
-  }
-  return index + 1;
+  if (fact === undefined || path === undefined) return;
+  const key =
+    plan.facts[index] === fact && plan.paths[index] === path
+      ? (plan.keys[index] as string)
+      : leafKey(fact, path);
+  const value = node.factResult ?? null;
+  walk.into[key] =
+    copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
 }
 
 /**
