@@ -1,3 +1,5 @@
+import { parsePlainDate } from "../checks/plain-date.js";
+
 /**
  * A civil date as an ISO 8601 calendar date, `YYYY-MM-DD`: no time and no time zone, because a
  * due date is a day in the calendar of the office, not an instant.
@@ -10,56 +12,21 @@ export interface DateRange {
   readonly until: PlainDate;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-
-/** The number the ASCII digits from `from` to `to` spell, or -1 if any is not one. */
-function digitsAt(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    n = n * 10 + digit;
-  }
-  return n;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
 
 // Dates are counted as whole UTC days since 1970-01-01. Integer day numbers cannot drift with
 // the host's time zone or daylight-saving rules, which a local `Date` at midnight can.
 function dayNumberOf(value: string): number | undefined {
-  if (typeof value === "string") {
-    // ISO_DATE and the Date round trip below, by arithmetic (days_from_civil, proleptic
-    // Gregorian as Date counts): four digits, "-", two digits, "-", two digits, a real date.
-    if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
-      return undefined;
-    }
-    const year = digitsAt(value, 0, 4);
-    const month = digitsAt(value, 5, 7);
-    const day = digitsAt(value, 8, 10);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-      return undefined;
-    }
-    const y = month <= 2 ? year - 1 : year;
-    const era = Math.floor(y / 400);
-    const yoe = y - era * 400;
-    const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-    const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-    return era * 146_097 + doe - 719_468;
-  }
-  const match = ISO_DATE.exec(value);
-  if (match === null) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  date.setUTCFullYear(year, month - 1, day);
-  const valid =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return valid ? date.getTime() / MS_PER_DAY : undefined;
+  const date = parsePlainDate(value);
+  if (date === undefined) return undefined;
+  // days_from_civil: proleptic Gregorian, as Date counts, without a Date.
+  const { year, month, day } = date;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /**

@@ -28,6 +28,24 @@ describe("plain dates", () => {
     expect(fromDayNumber(toDayNumber("0099-12-31"))).toBe("0099-12-31");
   });
 
+  it("counts day numbers by arithmetic as Date counts them, across years 0000–9999", () => {
+    const viaDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const first = toDayNumber("0000-01-01");
+    const last = toDayNumber("9999-12-31");
+    expect(viaDate(first)).toBe("0000-01-01");
+    expect(viaDate(last)).toBe("9999-12-31");
+    // Every 97th day (a prime: every month and weekday is hit), and each end of the range.
+    for (let day = first; day <= last; day += 97) {
+      const date = viaDate(day);
+      expect(fromDayNumber(day), String(day)).toBe(date);
+      expect(toDayNumber(date), date).toBe(day);
+    }
+    for (const bad of ["1900-02-29", "2100-02-29", "0000-02-30", "9999-12-32"]) {
+      expect(isPlainDate(bad), bad).toBe(false);
+    }
+    expect(isPlainDate("2000-02-29")).toBe(true);
+  });
+
   it("agrees with date-fns on the day of the week and the day after, 2023–2027", () => {
     const disagreements = eachDate("2023-01-01", "2027-12-31").filter((date) => {
       const day = toDayNumber(date);
