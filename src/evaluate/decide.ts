@@ -10,7 +10,7 @@ import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
-import { type FieldProblem, prepareFacts } from "./input-facts.js";
+import { type FieldProblem, prepareFacts, setKey } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
@@ -185,16 +185,7 @@ function copyJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyJson);
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const item = copyJson((value as Record<string, unknown>)[key]);
-    // An own `__proto__` key stays a key (assignment would set the prototype).
-    if (key === "__proto__") {
-      Object.defineProperty(copy, key, {
-        value: item,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else copy[key] = item;
+    setKey(copy, key, copyJson((value as Record<string, unknown>)[key]));
   }
   return copy;
 }

@@ -100,6 +100,21 @@ function sanitize(validate: ValidateFunction, input: unknown) {
   return { value, problems };
 }
 
+/**
+ * `target[key] = value`, except that an own `__proto__` key stays a key (assignment would set
+ * the prototype): for copies of data that may hold one.
+ */
+export function setKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else target[key] = value;
+}
+
 /** Found something only structuredClone knows how to copy (or how to refuse). */
 const UNUSUAL = Symbol("unusual");
 
@@ -129,15 +144,7 @@ function cloneData(input: Record<string, unknown>): Record<string, unknown> {
     }
     copied.set(value, target);
     for (const key of Object.keys(value)) {
-      const item = copy((value as Record<string, unknown>)[key], depth + 1);
-      if (key === "__proto__") {
-        Object.defineProperty(target, key, {
-          value: item,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else target[key] = item;
+      setKey(target, key, copy((value as Record<string, unknown>)[key], depth + 1));
     }
     return target;
   };
