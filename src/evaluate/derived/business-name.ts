@@ -4,6 +4,7 @@ import {
   type NameRegion,
   nameIndex,
   splitName,
+  WordIndex,
 } from "../../checks/name-parts.js";
 import type { CatalogEntry } from "../../model/catalog.js";
 import type { DerivedContext, DerivedFunction } from "./derived-function.js";
@@ -62,10 +63,9 @@ export const businessName: DerivedFunction = {
     const forbidden: string[] = [];
     // A word can occur in the name only where its first character does: try those words only,
     // in lexicon order.
-    const candidates = [...sets.lexiconEmpty];
+    const candidates: number[] = [];
     for (let i = 0; i < input.length; i++) {
-      const starting = sets.lexiconByFirst.get(input.charCodeAt(i));
-      if (starting !== undefined) for (const index of starting) candidates.push(index);
+      for (const index of sets.lexiconIndex.at(input.charCodeAt(i))) candidates.push(index);
     }
     candidates.sort((a, b) => a - b);
     for (let k = 0; k < candidates.length; k++) {
@@ -143,17 +143,6 @@ function readWords({ options, catalogs }: DerivedContext) {
   const industries = entries("industries").map((e) => e.title["zh-CN"]);
   const lexicon = entries("lexicon");
   const lexiconWords = lexicon.map((w) => String(w.title["zh-CN"]));
-  const lexiconEmpty: number[] = [];
-  const lexiconByFirst = new Map<number, number[]>();
-  lexiconWords.forEach((word, index) => {
-    if (word.length === 0) lexiconEmpty.push(index);
-    else {
-      const first = word.charCodeAt(0);
-      const starting = lexiconByFirst.get(first);
-      if (starting === undefined) lexiconByFirst.set(first, [index]);
-      else starting.push(index);
-    }
-  });
   return {
     regions,
     index: nameIndex({ regions, forms: formIds, industries }),
@@ -167,9 +156,12 @@ function readWords({ options, catalogs }: DerivedContext) {
     industrySet: new Set(industries),
     lexicon,
     lexiconWords,
-    /** The lexicon words by their first UTF-16 code unit (their indexes), and the empty ones. */
-    lexiconByFirst,
-    lexiconEmpty,
+    /** The lexicon words' indexes by the code unit each word starts with. */
+    lexiconIndex: new WordIndex(
+      lexiconWords.map((_, index) => index),
+      (index) => lexiconWords[index] as string,
+      "first",
+    ),
     entityType: String(options.entityType),
   };
 }

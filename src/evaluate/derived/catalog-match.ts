@@ -75,7 +75,13 @@ const indexes = new WeakMap<readonly CatalogEntry[], Map<string, CatalogEntry>>(
 /** Each entry's keys with a boolean value, in key order (read once per entry, as the index). */
 const flagsOf = new WeakMap<CatalogEntry, readonly string[]>();
 
-function booleanKeys(entry: CatalogEntry): readonly string[] {
+/**
+ * The keys of a catalog entry that hold a boolean: the flags `anyTrue` and `allTrue` report.
+ *
+ * @example
+ * booleanKeys({ id: "x", title: { "zh-CN": "x" }, licensed: true }); // ["licensed"]
+ */
+export function booleanKeys(entry: CatalogEntry): readonly string[] {
   let flags = flagsOf.get(entry);
   if (flags === undefined) {
     flags = Object.keys(entry).filter((key) => typeof entry[key] === "boolean");

@@ -1,3 +1,4 @@
+import { booleanKeys } from "../../evaluate/derived/catalog-match.js";
 import type { CatalogFile } from "../../model/catalog.js";
 import type { Issue } from "../../model/issue.js";
 import { conditionRoots, isFactRef, leavesOf } from "../conditions/condition-roots.js";
@@ -62,11 +63,7 @@ function booleanFields(catalog: CatalogFile | undefined): Set<string> | undefine
   if (catalog === undefined) return undefined;
   let fields = booleanFieldsOf.get(catalog);
   if (fields === undefined) {
-    fields = new Set(
-      catalog.entries.flatMap((entry) =>
-        Object.keys(entry).filter((key) => typeof entry[key] === "boolean"),
-      ),
-    );
+    fields = new Set(catalog.entries.flatMap(booleanKeys));
     booleanFieldsOf.set(catalog, fields);
   }
   return fields;
