@@ -8,7 +8,6 @@ import {
   type EvaluatedCondition,
   foldPlanned,
   type LeafPlan,
-  leafPlan,
   type TriResult,
   type UnknownLeaf,
 } from "./three-valued.js";
@@ -49,7 +48,7 @@ export function assessStandards(
       out.checks.push({ id: standard.id, status: "unknown", values: {} });
       continue;
     }
-    const plans = plansOf(standard);
+    const plans = matter.leafPlans[index] ?? { when: NO_PLAN, require: NO_PLAN };
     // The values every leaf read (the `when` tree's first) and each tree's three-valued result,
     // in one walk of each tree. `require` is folded even when `when` settles the check: its
     // result is then unused, but the walk is needed for its values anyway.
@@ -86,21 +85,6 @@ export function assessStandards(
 }
 
 const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
-
-/** Each standard's leaf plans, made when first needed (standards do not change once loaded). */
-const leafPlans = new WeakMap<Standard, { when: LeafPlan | undefined; require: LeafPlan }>();
-
-function plansOf(standard: Standard): { when: LeafPlan | undefined; require: LeafPlan } {
-  let plans = leafPlans.get(standard);
-  if (plans === undefined) {
-    plans = {
-      when: standard.when ? leafPlan(standard.when) : undefined,
-      require: leafPlan(standard.require),
-    };
-    leafPlans.set(standard, plans);
-  }
-  return plans;
-}
 
 /**
  * When applicant data decides whether a standard applies and that data is missing, the notice

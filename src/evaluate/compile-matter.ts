@@ -7,6 +7,7 @@ import { canonicalJson } from "./canonical-json.js";
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { type EngineKind, type NamedCondition, RuleEngine } from "./rule-engine.js";
+import { type LeafPlan, leafPlan } from "./three-valued.js";
 
 const addFormats = addFormatsModule.default;
 
@@ -25,6 +26,8 @@ export interface CompiledMatter {
     spec: DerivedFact;
     fn: DerivedFunction | undefined;
   }>;
+  /** Each standard's leaf plans (see foldPlanned), in file order. */
+  readonly leafPlans: ReadonlyArray<{ when: LeafPlan | undefined; require: LeafPlan }>;
 }
 
 /** The same string for the same name every time, so map look-ups reuse its cached hash. */
@@ -131,6 +134,10 @@ export function compileMatter(
       id,
       spec,
       fn: DERIVED_FUNCTIONS.get(spec.function),
+    })),
+    leafPlans: file.standards.map((standard) => ({
+      when: standard.when ? leafPlan(standard.when) : undefined,
+      require: leafPlan(standard.require),
     })),
   };
 }
