@@ -44,29 +44,31 @@ export const INPUT_LIMITS = {
  */
 export function inputProblems(value: unknown): ApplicationProblem[] {
   const problems: ApplicationProblem[] = [];
+  const add = (path: readonly (string | number)[], message: string) =>
+    problems.push({ code: "invalid-envelope", message, pointer: toPointer(path.map(String)) });
   try {
-    walk(value, problems);
+    walk(value, add, () => problems.length >= INPUT_LIMITS.maxProblems);
   } catch (error) {
     // A getter or proxy that throws: not JSON data, and not safe to read again.
-    add(problems, [], `the application could not be read: ${describe(error)}`);
+    add([], `the application could not be read: ${describe(error)}`);
   }
   return problems.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }
 
 type Path = readonly (string | number)[];
 
-function add(problems: ApplicationProblem[], path: Path, message: string): void {
-  problems.push({ code: "invalid-envelope", message, pointer: toPointer(path.map(String)) });
+/** Where a value sits: its parent's place and its key, so that paths are built only when needed. */
+interface Place {
+  parent: Place | undefined;
+  key: string | number;
+  depth: number;
 }
 
-/** The path of the value at `depth` (the first `depth` keys), or of its key `name`. */
-function here(path: Path, depth: number, name?: string): Path {
-  const keys = path.slice(0, depth);
-  if (name !== undefined) keys.push(name);
-  return keys;
+function pathOf(place: Place | undefined): Path {
+  const path: (string | number)[] = [];
+  for (let p = place; p !== undefined; p = p.parent) path.push(p.key);
+  return path.reverse();
 }
-
-const TOO_MUCH_TEXT = `the application holds more than ${INPUT_LIMITS.maxTotalLength} characters of text in all`;
 
 /** In `u` mode a surrogate pair is one code point; only a lone surrogate is in category Cs. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -80,123 +82,99 @@ export const hasLoneSurrogate: (text: string) => boolean =
     ? (text) => !(text as unknown as { isWellFormed(): boolean }).isWellFormed()
     : (text) => LONE_SURROGATE.test(text);
 
-/**
- * Depth first, each value before what it holds, the items of an array and the values of an
- * object in order; an object's keys are checked (last to first) when the object is visited.
- * Three parallel stacks hold what is left to visit — the value, its key and its depth — and
- * `path` the keys down to the value being visited: a value at depth d is visited right after
- * its ancestors, so the first d - 1 keys of `path` are theirs and its own is the d-th.
- * Nothing is allocated per value.
- */
-function walk(root: unknown, problems: ApplicationProblem[]): void {
+function walk(root: unknown, add: (path: Path, message: string) => void, full: () => boolean) {
   const L = INPUT_LIMITS;
   const values: unknown[] = [root];
-  const keys: Array<string | number> = [""];
-  const depths: number[] = [0];
-  const path: Array<string | number> = [];
+  const places: Array<Place | undefined> = [undefined];
   let nodes = 0;
   let text = 0;
-  while (values.length > 0 && problems.length < L.maxProblems) {
+  const addText = (length: number, place: Place | undefined): boolean => {
+    text += length;
+    if (text <= L.maxTotalLength) return true;
+    add(
+      pathOf(place),
+      `the application holds more than ${L.maxTotalLength} characters of text in all`,
+    );
+    return false;
+  };
+  while (values.length > 0 && !full()) {
     const node = values.pop();
-    const key = keys.pop() as string | number;
-    const depth = depths.pop() as number;
-    // Depth 0 is the envelope itself, with no key.
-    if (depth > 0) path[depth - 1] = key;
+    const place = places.pop();
     if (++nodes > L.maxNodes) {
-      add(problems, [], `the application holds more than ${L.maxNodes} values`);
+      add([], `the application holds more than ${L.maxNodes} values`);
       return;
     }
     if (typeof node === "string") {
       if (node.length > L.maxStringLength) {
         add(
-          problems,
-          here(path, depth),
+          pathOf(place),
           `a string of ${node.length} characters; at most ${L.maxStringLength} are allowed`,
         );
       } else if (hasLoneSurrogate(node)) {
-        add(
-          problems,
-          here(path, depth),
-          "the string contains a lone surrogate (it is not well-formed Unicode)",
-        );
+        add(pathOf(place), "the string contains a lone surrogate (it is not well-formed Unicode)");
       }
-      text += node.length;
-      if (text > L.maxTotalLength) {
-        add(problems, here(path, depth), TOO_MUCH_TEXT);
-        return;
-      }
+      if (!addText(node.length, place)) return;
     } else if (typeof node === "number") {
-      if (!Number.isFinite(node)) add(problems, here(path, depth), `${node} is not a JSON number`);
+      if (!Number.isFinite(node)) add(pathOf(place), `${node} is not a JSON number`);
     } else if (typeof node === "function" || typeof node === "symbol" || typeof node === "bigint") {
-      add(problems, here(path, depth), `a ${typeof node} is not JSON`);
+      add(pathOf(place), `a ${typeof node} is not JSON`);
     } else if (node !== null && typeof node === "object") {
+      const depth = place?.depth ?? 0;
       if (depth >= L.maxDepth) {
-        add(problems, here(path, depth), `nested deeper than ${L.maxDepth} levels`);
+        add(pathOf(place), `nested deeper than ${L.maxDepth} levels`);
         continue;
       }
       if (Array.isArray(node)) {
         if (node.length > L.maxArrayLength) {
           add(
-            problems,
-            here(path, depth),
+            pathOf(place),
             `an array of ${node.length} items; at most ${L.maxArrayLength} are allowed`,
           );
           continue;
         }
         for (let i = node.length - 1; i >= 0; i--) {
           values.push(node[i]);
-          keys.push(i);
-          depths.push(depth + 1);
+          places.push({ parent: place, key: i, depth: depth + 1 });
         }
         continue;
       }
       const prototype = Object.getPrototypeOf(node);
       if (prototype !== Object.prototype && prototype !== null) {
-        add(problems, here(path, depth), "not a plain JSON object");
+        add(pathOf(place), "not a plain JSON object");
         continue;
       }
-      const names = Object.keys(node);
-      if (names.length > L.maxObjectKeys) {
+      const keys = Object.keys(node);
+      if (keys.length > L.maxObjectKeys) {
         add(
-          problems,
-          here(path, depth),
-          `an object with ${names.length} keys; at most ${L.maxObjectKeys} are allowed`,
+          pathOf(place),
+          `an object with ${keys.length} keys; at most ${L.maxObjectKeys} are allowed`,
         );
         continue;
       }
-      for (let i = names.length - 1; i >= 0; i--) {
-        const name = names[i] as string;
-        text += name.length;
-        if (name.length > L.maxKeyLength) {
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        if (key.length > L.maxKeyLength) {
           add(
-            problems,
-            here(path, depth),
-            `a key of ${name.length} characters (${JSON.stringify(name.slice(0, 32))}…); at most ${L.maxKeyLength} are allowed`,
+            pathOf(place),
+            `a key of ${key.length} characters (${JSON.stringify(key.slice(0, 32))}…); at most ${L.maxKeyLength} are allowed`,
           );
-          if (text > L.maxTotalLength) {
-            add(problems, here(path, depth), TOO_MUCH_TEXT);
-            return;
-          }
+          if (!addText(key.length, place)) return;
           continue;
         }
-        if (hasLoneSurrogate(name)) {
+        const at: Place = { parent: place, key, depth: depth + 1 };
+        if (hasLoneSurrogate(key)) {
           // Named escaped, at its object: the pointer itself must stay well-formed text.
           add(
-            problems,
-            here(path, depth),
-            `the key ${JSON.stringify(name)} contains a lone surrogate (not well-formed Unicode)`,
+            pathOf(place),
+            `the key ${JSON.stringify(key)} contains a lone surrogate (not well-formed Unicode)`,
           );
-        } else if (isForbiddenKey(name)) {
-          add(problems, here(path, depth, name), `the key "${name}" is not allowed`);
+        } else if (isForbiddenKey(key)) {
+          add(pathOf(at), `the key "${key}" is not allowed`);
         } else {
-          values.push((node as Record<string, unknown>)[name]);
-          keys.push(name);
-          depths.push(depth + 1);
+          values.push((node as Record<string, unknown>)[key]);
+          places.push(at);
         }
-        if (text > L.maxTotalLength) {
-          add(problems, here(path, depth, name), TOO_MUCH_TEXT);
-          return;
-        }
+        if (!addText(key.length, at)) return;
       }
     }
   }
