@@ -124,9 +124,11 @@ export function validateSources(
   return { issues, matters, catalogs, calendars };
 }
 
-/** `…/matters/<matter>/<version>.json`: a matter file, wherever it is placed wrongly inside. */
+/** `…/matters/<matter>/<version>.json`: where a matter file is kept (its folder and name). */
+const MATTER_FILE = /(?:^|[\\/])matters[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/;
+
 function isMatterFile(file: string): boolean {
-  return /(^|[\\/])matters[\\/][^\\/]+[\\/][^\\/]+\.json$/.test(file);
+  return MATTER_FILE.test(file);
 }
 
 function isCatalogFolder(file: string): boolean {
@@ -144,7 +146,7 @@ function isCatalog(file: string, value: unknown): boolean {
 
 /** `rules/matters/<matter>/<version>.json` must agree with the file's own matter and version. */
 function placement(file: string, matter: MatterFile, document: SourceLocator): Issue[] {
-  const match = /(?:^|[\\/])matters[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/.exec(file);
+  const match = MATTER_FILE.exec(file);
   if (!match) return [];
   const issues: Issue[] = [];
   if (match[1] !== matter.matter) {
