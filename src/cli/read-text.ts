@@ -1,0 +1,113 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
+import { UsageError } from "./io.js";
+
+/**
+ * The most bytes a file named on the command line may hold. An application is at most
+ * 200,000 characters of text (INPUT_LIMITS.maxTotalLength), which in UTF-8 with JSON
+ * punctuation stays well under 4 MB; rule files have their own limit (4,000,000 characters).
+ */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a text file (or standard input for `-`) given on the command line, bounded as it is
+ * read: a file larger than `maxBytes` — or one without end, like `/dev/zero` or an endless pipe
+ * — stops being read at the bound and is one clear message, never a process that grows without
+ * limit. The text must be UTF-8: a byte sequence that is not (a GBK-encoded name, say) is refused
+ * with its byte offset, never decided on U+FFFD replacement characters. A leading UTF-8 byte order
+ * mark is dropped, the same for every command.
+ */
+export function readTextFile(path: string, cwd: string, maxBytes = MAX_INPUT_BYTES): string {
+  const fromStdin = path === "-";
+  let fd: number;
+  try {
+    fd = fromStdin ? 0 : openSync(resolve(cwd, path), "r");
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${ioReason(error)}`);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    if (!fromStdin && fstatSync(fd).isDirectory())
+      throw new UsageError(`cannot read ${path}: is a directory`);
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      let read: number;
+      try {
+        read = readSync(fd, chunk, 0, CHUNK, null);
+      } catch (error) {
+        // A non-blocking standard input with nothing yet: wait for it instead of failing.
+        if ((error as { code?: string }).code === "EAGAIN") continue;
+        throw error;
+      }
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) {
+        throw new UsageError(
+          `cannot read ${path}: larger than ${maxBytes.toLocaleString("en")} bytes (the limit for one input file)`,
+        );
+      }
+      chunks.push(chunk.subarray(0, read));
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${ioReason(error)}`);
+  } finally {
+    if (!fromStdin) closeSync(fd);
+  }
+  return decodeUtf8(Buffer.concat(chunks, total), path);
+}
+
+/** UTF-8 text of the bytes, without a leading byte order mark; anything else is refused. */
+export function decodeUtf8(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `cannot read ${name}: not UTF-8 text (first invalid byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`,
+    );
+  }
+}
+
+/**
+ * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), for the message only.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (c === undefined || c < low || c > high) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+function ioReason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return code ?? "unreadable";
+}
