@@ -4,6 +4,7 @@ import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { DerivedFact, MatterFile } from "../model/matter.js";
 import { canonicalJson } from "./canonical-json.js";
+import { linearRegExpEngine } from "./linear-pattern.js";
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { type EngineKind, type NamedCondition, RuleEngine } from "./rule-engine.js";
@@ -63,7 +64,7 @@ export function createSchemaCompiler(options: { trusted?: boolean } = {}): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
-    code: { optimize: false },
+    code: { optimize: false, regExp: linearRegExpEngine },
     ...(options.trusted && { validateSchema: false }),
   });
   addFormats(ajv);

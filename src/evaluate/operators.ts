@@ -1,4 +1,5 @@
 import type { OperatorName } from "../model/condition.js";
+import { linearPattern } from "./linear-pattern.js";
 
 type Evaluate = (factValue: unknown, compareTo: unknown) => boolean;
 
@@ -41,26 +42,21 @@ export const CUSTOM_OPERATORS: Partial<Record<OperatorName, Evaluate>> = {
     typeof prefix === "string" &&
     prefix !== "" &&
     value.startsWith(prefix),
-  // The loader refuses patterns that are invalid, unsafe for a backtracking matcher (ReDoS) or
-  // read from a fact (src/lint/rules/unsafe-regex.ts, invalid-operand.ts): only vetted literals.
+  // Patterns are vetted literals (a pattern read from a fact is refused: invalid-operand.ts),
+  // matched in linear time by RE2 (linear-pattern.ts); one RE2 cannot compile, which the
+  // validator refuses, matches nothing rather than throwing.
   matches: (value, pattern) =>
-    typeof value === "string" && typeof pattern === "string" && compiled(pattern).test(value),
+    typeof value === "string" && typeof pattern === "string" && compiled(pattern)(value),
 };
 
-const patterns = new Map<string, RegExp>();
+const NEVER = () => false;
 
-/** Each pattern is compiled once, with the `u` flag; one that does not compile matches nothing. */
-function compiled(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (regex === undefined) {
-    try {
-      regex = new RegExp(pattern, "u");
-    } catch {
-      regex = /(?!)/u;
-    }
-    patterns.set(pattern, regex);
+function compiled(pattern: string): (text: string) => boolean {
+  try {
+    return linearPattern(pattern).test;
+  } catch {
+    return NEVER;
   }
-  return regex;
 }
 
 /** Operators whose answer on a missing value is definite rather than unknown. */

@@ -40,11 +40,12 @@ export const LINT_CODES: Readonly<
     severity: "error",
     summary: "a value the operator cannot use",
   },
-  "unsafe-regex": {
-    severity: "error",
-    summary: "a regular expression that can backtrack catastrophically, or uses backreferences",
-  },
   "invalid-regex": { severity: "error", summary: "a regular expression that does not compile" },
+  "unsupported-regex": {
+    severity: "error",
+    summary:
+      "a regular expression the linear-time matcher (RE2) cannot express: backreferences, lookaround",
+  },
   "unknown-catalog-field": {
     severity: "error",
     summary: "a reference to a catalog field no entry has",

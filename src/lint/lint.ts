@@ -14,10 +14,10 @@ import { deadCondition } from "./rules/dead-condition.js";
 import { effectiveGap } from "./rules/effective-gap.js";
 import { impossibleRequirement } from "./rules/impossible-requirement.js";
 import { invalidOperand } from "./rules/invalid-operand.js";
+import { linearRegex } from "./rules/linear-regex.js";
 import { materialNeverRequired } from "./rules/material-never-required.js";
 import { unknownCatalogField } from "./rules/unknown-catalog-field.js";
 import { unreachableStandard } from "./rules/unreachable-standard.js";
-import { unsafeRegex } from "./rules/unsafe-regex.js";
 import { versionOrder } from "./rules/version-order.js";
 
 /** The rules run on each matter version, each a concept with its own stable codes. */
@@ -30,7 +30,7 @@ export const MATTER_RULES: Readonly<Record<string, MatterRule>> = {
   materialNeverRequired,
   deadCondition,
   invalidOperand,
-  unsafeRegex,
+  linearRegex,
   unknownCatalogField,
 };
 

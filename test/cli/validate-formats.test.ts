@@ -35,7 +35,7 @@ const LINT_CODES = [
   "material-never-required",
   "dead-condition",
   "invalid-operand",
-  "unsafe-regex",
+  "unsupported-regex",
   "invalid-regex",
   "unknown-catalog-field",
   "unknown-law",
@@ -81,8 +81,10 @@ describe("smart-approval validate on planted defects", () => {
         /^::(error|warning) file=[^,:]*rules%2C draft%3A 2\/1\.0\.0\.json,line=\d+,col=\d+,title=[a-z-]+::[^\r\n]+$/,
       );
     }
-    const unsafe = lines.find((l) => l.includes('"^(a+)+$"'));
-    expect(unsafe).toMatch(/,title=unsafe-regex::the pattern "\^\(a\+\)\+\$" is unsafe: /);
+    const unsupported = lines.find((l) => l.includes('"^(?!0)[0-9]+$"'));
+    expect(unsupported).toMatch(
+      /,title=unsupported-regex::the pattern "\^\(\?!0\)\[0-9\]\+\$" cannot be matched in linear time/,
+    );
   });
 
   it("escapes % in annotation messages", async () => {
@@ -91,11 +93,11 @@ describe("smart-approval validate on planted defects", () => {
       fact: "data",
       path: "operator.name",
       operator: "matches",
-      value: "(a|aa)+ 100%",
+      value: "(?=a) 100%",
     };
     const { stdout } = await cli("validate", scratchMatter(m, "plain"), "--format", "github");
-    const line = stdout.split("\n").find((l) => l.includes("title=unsafe-regex"));
-    expect(line).toContain('::the pattern "(a|aa)+ 100%25" is unsafe');
+    const line = stdout.split("\n").find((l) => l.includes("title=unsupported-regex"));
+    expect(line).toContain('::the pattern "(?=a) 100%25" cannot be matched in linear time');
   });
 });
 

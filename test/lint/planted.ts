@@ -122,16 +122,17 @@ export function plantedMatter(): MatterJson {
     operator: "in",
     value: "individual",
   };
-  // Unsafe and invalid regular expressions: in `matches` and in the input schema.
+  // Regular expressions RE2 cannot run and invalid ones, in `matches` and in the input schema;
+  // a pattern that backtracks catastrophically elsewhere is fine on RE2 and is not flagged.
   standard("GT-C04-liaison-real-name").require = {
     all: [
       { fact: "evidence", path: "realName.liaison.passed", operator: "equal", value: true },
       { fact: "data", path: "liaison.phone", operator: "matches", value: "^(a+)+$" },
-      { fact: "data", path: "liaison.name", operator: "matches", value: "(a|aa)+" },
+      { fact: "data", path: "liaison.name", operator: "matches", value: "^(\\d)\\1+$" },
       { fact: "data", path: "operator.name", operator: "matches", value: "([unclosed" },
     ],
   };
-  m.input.data.properties.liaison.properties.phone.pattern = "(.*a){12}";
+  m.input.data.properties.liaison.properties.phone.pattern = "^(?!0)[0-9]+$";
   // A catalog field that does not exist (typo of preApproval).
   standard("GT-C11-preapproval-valid").when.all[0].path = "scope.anyTrue.preApprovl";
   // A catalog reference that does not exist (law) — the loader's own check.

@@ -1,17 +1,19 @@
+import { linearPatternError } from "../../evaluate/linear-pattern.js";
 import type { Issue } from "../../model/issue.js";
 import { conditionRoots, leavesOf } from "../conditions/condition-roots.js";
 import type { Segments } from "../conditions/normal-form.js";
 import type { MatterLintContext, MatterRule } from "../lint-context.js";
-import { analyseRegex, type RegexVerdict } from "../regex/redos.js";
 
 /**
- * `unsafe-regex` (error): a regular expression that a backtracking matcher can take
- * exponential (or high polynomial) time on — nested or overlapping quantifiers such as
- * `^(a+)+$`, `(a|aa)+`, `(.*a){12}` — or that uses backreferences. `invalid-regex` (error):
- * one that does not compile. Both are checked in the patterns of `matches` comparisons and in
- * the `pattern` / `patternProperties` of the input schemas, since both run on applicant data.
+ * `invalid-regex` (error): a regular expression that does not compile. `unsupported-regex`
+ * (error): one that is valid JavaScript but that RE2, the linear-time matcher every rule-file
+ * pattern runs on (src/evaluate/linear-pattern.ts), cannot express — backreferences, lookahead
+ * and lookbehind, `\u` escapes (RE2 writes `\x{4E00}`). Both are checked in the patterns of
+ * `matches` comparisons and in the `pattern` / `patternProperties` of the input schemas, since
+ * both run on applicant data. No pattern RE2 accepts can backtrack: there is no ReDoS check
+ * left to make.
  */
-export const unsafeRegex: MatterRule = (context) => {
+export const linearRegex: MatterRule = (context) => {
   const issues: Issue[] = [];
   for (const { condition, at } of conditionRoots(context.matter)) {
     for (const { leaf, at: leafAt } of leavesOf(condition, at)) {
@@ -28,34 +30,27 @@ export const unsafeRegex: MatterRule = (context) => {
   return issues;
 };
 
-/**
- * Verdicts already reached, by pattern: the analysis is a pure function of the pattern, and
- * the same patterns (ID numbers, credit codes, phone numbers) recur in matter after matter.
- * Bounded, so a stream of distinct patterns cannot grow it without limit.
- */
-const verdicts = new Map<string, RegexVerdict>();
-const MAX_VERDICTS = 4096;
-
-function verdictOf(pattern: string): RegexVerdict {
-  let verdict = verdicts.get(pattern);
-  if (verdict === undefined) {
-    verdict = analyseRegex(pattern);
-    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-    verdicts.set(pattern, verdict);
-  }
-  return verdict;
-}
-
 function check(context: MatterLintContext, pattern: string, at: Segments): Issue[] {
-  const verdict = verdictOf(pattern);
-  if (verdict.ok) return [];
-  const what = verdict.code === "invalid-regex" ? "is not a valid regular expression" : "is unsafe";
+  const reason = linearPatternError(pattern);
+  if (reason === undefined) return [];
+  let javascript = true;
+  try {
+    new RegExp(pattern, "u");
+  } catch {
+    javascript = false;
+  }
   return [
-    context.issue(
-      verdict.code,
-      `the pattern ${JSON.stringify(pattern)} ${what}: ${verdict.reason}`,
-      at,
-    ),
+    javascript
+      ? context.issue(
+          "unsupported-regex",
+          `the pattern ${JSON.stringify(pattern)} cannot be matched in linear time (RE2 syntax): ${reason}`,
+          at,
+        )
+      : context.issue(
+          "invalid-regex",
+          `the pattern ${JSON.stringify(pattern)} is not a valid regular expression: ${reason}`,
+          at,
+        ),
   ];
 }
 
