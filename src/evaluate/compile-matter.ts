@@ -4,9 +4,9 @@ import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { DerivedFact, MatterFile } from "../model/matter.js";
 import { canonicalJson } from "./canonical-json.js";
-import { linearRegExpEngine } from "./linear-pattern.js";
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
+import { linearRegExpEngine } from "./linear-pattern.js";
 import { type EngineKind, type NamedCondition, RuleEngine } from "./rule-engine.js";
 import { type LeafPlan, leafPlan } from "./three-valued.js";
 
