@@ -5,17 +5,18 @@ import { type CliIo, EXIT, UsageError } from "./io.js";
 const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with legal citations
 
 Usage:
-  smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]
+  smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR] [--trust FILE]
   smart-approval validate [paths...] [--format text|json|github] [--fail-on error|warning]
   smart-approval test [paths...] [--rules DIR] [--format text|json] [--coverage] [--threshold PERCENT]
   smart-approval diff <old.json> <new.json> [--corpus applications.ndjson] [--rules DIR] [--format text|json]
   smart-approval guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
-  smart-approval bundle [DIR] --out FILE [--format text|json|github]
+  smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
 
 --rules takes a rules directory, or a bundle written by "bundle" (rules validated once, loaded
-without validating them again).
+without validating them again). --trust FILE (evaluate, test, guide, batch) takes Ed25519 public
+keys (PEM): only a bundle signed by one of them (bundle --sign KEY) is loaded.
 
 Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures).
 `;
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         workers: { type: "string" },
         engine: { type: "string" },
         out: { type: "string" },
+        sign: { type: "string" },
+        trust: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },

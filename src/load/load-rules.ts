@@ -7,6 +7,7 @@ import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
+import { ed25519Signer, ed25519Verifier } from "./bundle-signature.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
 import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
@@ -19,9 +20,11 @@ export const BUNDLED_RULES_DIR = fileURLToPath(new URL("../../rules", import.met
 
 /**
  * Options of `loadRules`: `engine` — `compiled` (the default) or `json-rules-engine`, the
- * engine of record; `sha256` — the hash of decision records (node:crypto by default).
+ * engine of record; `sha256` — the hash of decision records (node:crypto by default); `trust` —
+ * Ed25519 public keys (PEM): when given, only a bundle signed by one of them is loaded, and an
+ * unsigned bundle, a wrong signature or a rules directory is refused.
  */
-export type LoadOptions = RuleSetOptions;
+export type LoadOptions = RuleSetOptions & { trust?: readonly string[] };
 
 /** SHA-256 with node:crypto: synchronous, and much cheaper per decision than Web Crypto. */
 export function nodeSha256(text: string): string {
@@ -46,8 +49,22 @@ export function nodeSha256(text: string): string {
  */
 export async function loadRules(
   path: string = BUNDLED_RULES_DIR,
-  options: LoadOptions = {},
+  { trust, ...options }: LoadOptions = {},
 ): Promise<RuleSet> {
+  if (trust !== undefined && !isFile(path)) {
+    throw new RuleFileError([
+      {
+        code: "bundle-unsigned",
+        severity: "error",
+        message:
+          "trusted keys are configured: load a signed bundle (smart-approval bundle --sign KEY), not a rules directory",
+        file: displayName(path),
+        pointer: "",
+        line: 1,
+        column: 1,
+      },
+    ]);
+  }
   if (resolve(path) === resolve(BUNDLED_RULES_DIR)) {
     const stored = storedBundledRules();
     if (stored !== undefined)
@@ -58,6 +75,7 @@ export async function loadRules(
       readFileSync(path, "utf8"),
       displayName(path),
       nodeSha256,
+      trust === undefined ? undefined : ed25519Verifier(trust),
     );
     if (rules === undefined) throw new RuleFileError(issues);
     return RuleSet.fromValidated(rules, { sha256: nodeSha256, ...options });
@@ -74,24 +92,28 @@ export async function loadRules(
  * @example
  * const { issues, bundle } = await buildRulesBundle("rules");
  * if (bundle) writeFileSync("rules.bundle", bundle);
+ * const signed = await buildRulesBundle("rules", { sign: readFileSync("key.pem", "utf8") });
  */
 export async function buildRulesBundle(
   dir: string = BUNDLED_RULES_DIR,
+  options: { sign?: string } = {},
 ): Promise<{ issues: Issue[]; bundle?: string }> {
-  const { sources, options } = await directorySources(dir);
-  const calendarSources = options.calendar
+  // A bad key is found before the work of validating, not after.
+  const signer = options.sign === undefined ? undefined : ed25519Signer(options.sign);
+  const { sources, options: sourceOptions } = await directorySources(dir);
+  const calendarSources = sourceOptions.calendar
     ? readSources(walk(join(BUNDLED_RULES_DIR, "calendars")))
     : [];
   const { issues, rules } = await RuleSet.precompile([...sources, ...calendarSources], {
     sha256: nodeSha256,
-    ...(options.baseCatalogs && { baseCatalogs: options.baseCatalogs }),
+    ...(sourceOptions.baseCatalogs && { baseCatalogs: sourceOptions.baseCatalogs }),
   });
   if (rules === undefined) return { issues };
   const own = new Set(rules.catalogs.map((c) => c.catalog));
-  for (const [name, catalog] of options.baseCatalogs ?? []) {
+  for (const [name, catalog] of sourceOptions.baseCatalogs ?? []) {
     if (!own.has(name)) rules.catalogs.push(catalog);
   }
-  return { issues, bundle: encodeRulesBundle(rules, nodeSha256) };
+  return { issues, bundle: encodeRulesBundle(rules, nodeSha256, signer) };
 }
 
 /** The sources of a rules directory, with the bundled catalogs and calendar it relies on. */

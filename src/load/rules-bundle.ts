@@ -5,7 +5,12 @@ import type { ValidatedRules } from "./rule-set.js";
 // A rules bundle: rules validated once (in CI, say) and loaded by services without validating
 // them again. Two lines of JSON: a header, then the validated rules; the header carries the
 // SHA-256 of the second line, so that a bundle edited or cut short by hand is refused, and the
-// library version that validated it, since another version may validate differently.
+// library version that validated it, since another version may validate differently. The digest
+// is an integrity check against accidents: whoever can write the file can recompute it. A signed
+// bundle also carries an Ed25519 signature of the header's fields (the digest among them) by the
+// key of whoever built it; a loader given trusted public keys refuses any bundle that is unsigned
+// or not signed by one of them. Signing and verifying are handed in (node:crypto in
+// bundle-signature.ts), so this module stays free of Node.
 
 /** What the first line of a bundle names itself. */
 export const RULES_BUNDLE = "smart-approval/rules-bundle@1";
@@ -15,6 +20,33 @@ interface BundleHeader {
   library: string;
   matters: number;
   sha256: string;
+  signature?: BundleSignature;
+}
+
+/** An Ed25519 signature of a bundle's header fields, and which key made it. */
+export interface BundleSignature {
+  algorithm: "ed25519";
+  /** The first 16 hex digits of the SHA-256 of the public key (SPKI, DER): which key to check with. */
+  keyId: string;
+  /** The signature, base64. */
+  value: string;
+}
+
+/** Makes a bundle's signature of the given text. */
+export type BundleSigner = (text: string) => BundleSignature;
+
+/**
+ * Checks a bundle's signature of the given text against the trusted keys: `ok`, `unknown-key`
+ * (signed, but by no trusted key) or `bad-signature`.
+ */
+export type BundleVerifier = (
+  text: string,
+  signature: BundleSignature,
+) => "ok" | "unknown-key" | "bad-signature";
+
+/** What a signature covers: every header field but the signature, one per line. */
+function signedText(header: Omit<BundleHeader, "signature">): string {
+  return [header.bundle, header.library, String(header.matters), header.sha256].join("\n");
 }
 
 /**
@@ -23,7 +55,11 @@ interface BundleHeader {
  * @example
  * const text = encodeRulesBundle(rules, nodeSha256);
  */
-export function encodeRulesBundle(rules: ValidatedRules, sha256: (text: string) => string): string {
+export function encodeRulesBundle(
+  rules: ValidatedRules,
+  sha256: (text: string) => string,
+  sign?: BundleSigner,
+): string {
   const body = JSON.stringify(rules);
   const header: BundleHeader = {
     bundle: RULES_BUNDLE,
@@ -31,12 +67,15 @@ export function encodeRulesBundle(rules: ValidatedRules, sha256: (text: string) 
     matters: rules.matters.length,
     sha256: sha256(body),
   };
+  if (sign !== undefined) header.signature = sign(signedText(header));
   return `${JSON.stringify(header)}\n${body}\n`;
 }
 
 /**
  * The validated rules in a bundle's text, or the issues that stop it from being used: not a
- * bundle, built by another version of the library, or not what was built (digest mismatch).
+ * bundle, built by another version of the library, not what was built (digest mismatch), a body
+ * that is not rules, and — when `verify` is given (trusted keys are configured) — unsigned, or
+ * not signed by a trusted key.
  *
  * @example
  * const { rules, issues } = decodeRulesBundle(text, "rules.bundle", nodeSha256);
@@ -45,6 +84,7 @@ export function decodeRulesBundle(
   text: string,
   file: string,
   sha256: (text: string) => string,
+  verify?: BundleVerifier,
 ): { rules?: ValidatedRules; issues: Issue[] } {
   const issue = (code: string, message: string, pointer = "", line = 1): Issue => ({
     code,
@@ -84,19 +124,88 @@ export function decodeRulesBundle(
       ],
     };
   }
-  const body = text.slice(newline + 1).replace(/\n$/, "");
+  const issues: Issue[] = [];
+  if (verify !== undefined) issues.push(...signatureIssues(header as BundleHeader, verify, issue));
+  const body = newline < 0 ? "" : text.slice(newline + 1).replace(/\n$/, "");
   if (sha256(body) !== header.sha256) {
+    issues.push(
+      issue(
+        "bundle-digest",
+        "the rules in the bundle are not those it was built with (edited, or cut short): build it again",
+        "",
+        2,
+      ),
+    );
+  }
+  if (issues.length > 0) return { issues };
+  let rules: unknown;
+  try {
+    rules = JSON.parse(body);
+  } catch {
+    rules = undefined;
+  }
+  const shape = bodyShapeProblem(rules);
+  if (shape !== undefined) {
     return {
-      issues: [
-        issue(
-          "bundle-digest",
-          "the rules in the bundle are not those it was built with (edited, or cut short): build it again",
-          "",
-          2,
-        ),
-      ],
+      issues: [issue("bundle-body", `the bundle's rules are not rules: ${shape}`, "", 2)],
     };
   }
-  const rules = JSON.parse(body) as ValidatedRules;
-  return { rules, issues: [] };
+  return { rules: rules as ValidatedRules, issues: [] };
+}
+
+function signatureIssues(
+  header: BundleHeader,
+  verify: BundleVerifier,
+  issue: (code: string, message: string, pointer?: string) => Issue,
+): Issue[] {
+  const signature = header.signature;
+  if (
+    typeof signature !== "object" ||
+    signature === null ||
+    signature.algorithm !== "ed25519" ||
+    typeof signature.keyId !== "string" ||
+    typeof signature.value !== "string"
+  ) {
+    return [
+      issue(
+        "bundle-unsigned",
+        "trusted keys are configured and the bundle is not signed: sign it with `smart-approval bundle --sign KEY`",
+        "/signature",
+      ),
+    ];
+  }
+  const verdict = verify(signedText(header), signature);
+  if (verdict === "ok") return [];
+  return [
+    issue(
+      "bundle-signature",
+      verdict === "unknown-key"
+        ? `the bundle is signed by key ${signature.keyId}, which is not trusted`
+        : `the bundle's signature (key ${signature.keyId}) does not match its header: it was altered after signing`,
+      "/signature",
+    ),
+  ];
+}
+
+/** What is wrong with the top level of a bundle's body, if anything (not a deep validation). */
+function bodyShapeProblem(rules: unknown): string | undefined {
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) {
+    return "not a JSON object";
+  }
+  const { matters, catalogs, calendars } = rules as Record<string, unknown>;
+  const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!Array.isArray(matters)) return "no list of matters";
+  if (!Array.isArray(catalogs) || !catalogs.every(isObject)) return "no list of catalogs";
+  if (!Array.isArray(calendars) || !calendars.every(isObject)) return "no list of calendars";
+  for (const matter of matters) {
+    const file = isObject(matter) ? (matter as { file?: unknown }).file : undefined;
+    if (
+      !isObject(file) ||
+      typeof (file as { matter?: unknown }).matter !== "string" ||
+      typeof (matter as { sha256?: unknown }).sha256 !== "string"
+    ) {
+      return "a matter without its file or SHA-256";
+    }
+  }
+  return undefined;
 }

@@ -20,6 +20,8 @@ export interface BatchSettings {
   rules: string | undefined;
   locale: Locale;
   engine: EngineKind | undefined;
+  /** Trusted Ed25519 public keys (PEM), from --trust. */
+  trust?: string[];
 }
 
 /** Main thread → worker: decide these lines (numbered from `first`). */
@@ -109,7 +111,10 @@ function messageOf(error: unknown): string {
 
 /** Loads the rules a batch runs on: the bundled ones or a directory, with the chosen engine. */
 export function loadBatchRules(settings: BatchSettings): Promise<RuleSet> {
-  return loadRules(settings.rules, settings.engine ? { engine: settings.engine } : {});
+  return loadRules(settings.rules, {
+    ...(settings.engine && { engine: settings.engine }),
+    ...(settings.trust && { trust: settings.trust }),
+  });
 }
 
 // Run as a worker thread of `smart-approval batch`: load the rules once, then decide chunks.

@@ -9,6 +9,7 @@ import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { readTrustFile } from "../load-rules-or-report.js";
 import {
   type BatchCounts,
   type BatchSettings,
@@ -47,6 +48,7 @@ export async function batchCommand(
     engine: options.engine
       ? oneOf<EngineKind>("engine", options.engine, ENGINE_KINDS, "compiled")
       : undefined,
+    ...(options.trust !== undefined && { trust: readTrustFile(options.trust, io.cwd) }),
   };
   const { input, size } = openInput(file, io.cwd);
   const started = performance.now();
@@ -230,7 +232,13 @@ class WorkerPool implements Deciders {
     count: number,
   ): Promise<WorkerPool | { issues: Issue[] }> {
     let bundleDir: string | undefined;
-    if (settings.rules !== undefined && isDirectory(settings.rules)) {
+    // With trusted keys a directory is refused by every worker as by loadRules: no bundle is
+    // built for it, since one built here would be unsigned.
+    if (
+      settings.trust === undefined &&
+      settings.rules !== undefined &&
+      isDirectory(settings.rules)
+    ) {
       const { issues, bundle } = await buildRulesBundle(settings.rules);
       if (bundle === undefined) return { issues };
       bundleDir = mkdtempSync(join(tmpdir(), "smart-approval-batch-"));

@@ -3,12 +3,14 @@ import { resolve } from "node:path";
 import { buildRulesBundle } from "../../load/load-rules.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { readTextFile } from "../read-text.js";
 
 /**
- * `bundle [DIR] --out FILE [--format text|json|github]`: validates a rules directory (the
+ * `bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]`: validates a rules directory (the
  * bundled rules by default) and, when no error is found, writes a bundle of the validated
  * rules that `--rules FILE` and `loadRules(FILE)` load without validating again. Every issue
- * is reported as by `validate`; exits 2, writing nothing, when an error is found.
+ * is reported as by `validate`; exits 2, writing nothing, when an error is found. `--sign` signs
+ * the bundle with an Ed25519 private key (PEM), for loaders given `--trust`.
  */
 export async function bundleCommand(
   args: string[],
@@ -19,7 +21,16 @@ export async function bundleCommand(
   if (options.out === undefined) throw new UsageError("bundle needs --out FILE");
   if (args.length > 1) throw new UsageError("bundle takes one rules directory");
   const dir = args[0] === undefined ? undefined : resolve(io.cwd, args[0]);
-  const { issues, bundle } = await buildRulesBundle(dir);
+  const sign = options.sign === undefined ? undefined : readTextFile(options.sign, io.cwd);
+  let built: Awaited<ReturnType<typeof buildRulesBundle>>;
+  try {
+    built = await buildRulesBundle(dir, sign === undefined ? {} : { sign });
+  } catch (error) {
+    // Only the signing key is checked before validation starts: say which option is wrong.
+    if (sign === undefined) throw error;
+    throw new UsageError(`--sign ${options.sign}: ${(error as Error).message}`);
+  }
+  const { issues, bundle } = built;
   if (issues.length > 0 || format === "json") io.stdout(formatIssues(issues, format));
   if (bundle === undefined) return EXIT.checksFailed;
   const out = resolve(io.cwd, options.out);

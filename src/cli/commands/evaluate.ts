@@ -15,7 +15,7 @@ export async function evaluateCommand(
   const format = oneOf("format", options.format, ["text", "json"], "text");
   const locale = oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN");
   const applications = args.map((file) => ({ file, input: readJsonFile(file, io.cwd) }));
-  const rules = await loadRulesOrReport(options.rules, io);
+  const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   let exit: number = EXIT.ok;
   const decisions: Decision[] = [];

@@ -25,7 +25,7 @@ export async function guideCommand(
   if (date !== undefined && !isPlainDate(date)) {
     throw new UsageError(`--date must be a date (YYYY-MM-DD), got "${date}"`);
   }
-  const rules = await loadRulesOrReport(options.rules, io);
+  const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   const summary = rules.matters().find((m) => m.id === matter);
   if (summary === undefined) {

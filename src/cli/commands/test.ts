@@ -26,7 +26,7 @@ export async function testCommand(
   for (const path of paths) {
     if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
   }
-  const rules = await loadRulesOrReport(options.rules, io);
+  const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   const decisions: Decision[] = [];
   const results = await runFixtures(paths, rules, {
