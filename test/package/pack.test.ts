@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,14 +8,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 // build` first (npm test does it) and the npm registry or cache for the dependencies.
 const ROOT = new URL("../..", import.meta.url).pathname;
 let project: string;
+let tarballPath: string;
 
 const sh = (command: string, args: string[], cwd: string) =>
   execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 beforeAll(() => {
   const scratch = mkdtempSync(join(tmpdir(), "sa-pack-"));
-  sh("npm", ["pack", "--silent", "--pack-destination", scratch], ROOT);
+  // --ignore-scripts: npm test built dist/ already, and prepack rebuilding it (emptying dist/
+  // first) would pull it from under the tests that run the built CLI meanwhile.
+  sh("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", scratch], ROOT);
   const tarball = readdirSync(scratch).find((f) => f.endsWith(".tgz")) as string;
+  tarballPath = join(scratch, tarball);
   project = join(scratch, "consumer");
   sh("mkdir", ["-p", project], scratch);
   writeFileSync(
@@ -58,5 +62,51 @@ describe("the published package", () => {
       "2025-02-05\n",
     );
     expect(sh("npx", ["--no-install", "smart-approval", "validate"], project)).toMatch(/^0 errors/);
+  });
+});
+
+describe("the tarball", () => {
+  it("is built when packed (prepack), with the licence and self-contained source maps", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    // A fresh clone has no dist/: packing it must build it rather than ship nothing.
+    expect(pkg.scripts.prepack).toBe("npm run build");
+    const files = sh("tar", ["tzf", tarballPath], ROOT).split("\n");
+    expect(files).toContain("package/dist/index.js");
+    expect(files).toContain("package/LICENSE");
+    expect(files.some((f) => f.startsWith("package/src/"))).toBe(false);
+    // src/ is not shipped, so every map must carry the sources it points at.
+    const maps = files.filter((f) => f.endsWith(".js.map"));
+    expect(maps.length).toBeGreaterThan(50);
+    for (const map of maps) {
+      const json = JSON.parse(readFileSync(join(ROOT, map.replace(/^package\//, "")), "utf8"));
+      expect(json.sourcesContent?.length, map).toBe(json.sources.length);
+    }
+  });
+
+  it("passes publint and arethetypeswrong (ESM-only: require() of ESM is Node >= 20.19's)", () => {
+    expect(sh("npx", ["--no-install", "publint", "run", tarballPath, "--strict"], ROOT)).toContain(
+      "All good!",
+    );
+    expect(
+      sh(
+        "npx",
+        ["--no-install", "attw", tarballPath, "--ignore-rules", "cjs-resolves-to-esm"],
+        ROOT,
+      ),
+    ).toContain("No problems found");
+  }, 120_000);
+
+  it("installs no runtime dependency the library does not import", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    // Static imports and dynamic ones (json-rules-engine is loaded only when chosen).
+    const dist = sh(
+      "grep",
+      ["-rhoE", '(from |import\\()"[^".][^"]*"', "--include=*.js", join(ROOT, "dist")],
+      ROOT,
+    );
+    const imported = new Set(
+      [...dist.matchAll(/"((?:@[^/"]+\/)?[^/"]+)/g)].map((m) => m[1] as string),
+    );
+    for (const name of Object.keys(pkg.dependencies)) expect(imported, name).toContain(name);
   });
 });
