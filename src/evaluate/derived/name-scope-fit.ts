@@ -1,0 +1,155 @@
+import type { CatalogEntry } from "../../model/catalog.js";
+import type { DerivedContext, DerivedFunction } from "./derived-function.js";
+
+/** How an industry term relates to one scope entry, as the terms catalog records it. */
+export type Coverage = "covers" | "may-cover" | "not-covered";
+
+/** The three answers of the check; `undetermined` always goes to a person. */
+export type Fit = "consistent" | "inconsistent" | "undetermined";
+
+/** Why a fit could not be determined, for the check's values and the guide. */
+export type UndeterminedReason = "term-not-in-relation" | "scope-unknown" | "judgement" | "main";
+
+/**
+ * Whether the industry term of a business name fits the business scope (企业名称登记管理规定
+ * art 9: the 行业 is stated by the 主营业务; art 11(8): no misleading name; 个人独资企业法
+ * art 11: the name fits the business carried on). The input is the scope list; `with.industry`
+ * is the name's industry term. Options: `terms` (the industry-term catalog, whose entries give
+ * `scopeCovers` and `scopeMayCover`, lists of scope ids), `scope` (the scope catalog) and `key`
+ * (the scope items' code field).
+ *
+ * The 主营业务 is the first scope entry: the law names no order, and registration practice lists
+ * the main item first [T], so the first entry is relied on only where every reading agrees —
+ * the term covers it (consistent under any reading), or the term covers no entry at all
+ * (inconsistent under any reading). Everything else is `undetermined`: a term with no relation
+ * in the catalog (a 经营特点 word that states no industry), an entry not in the scope catalog, a
+ * pair the catalog marks for judgement (`scopeMayCover`), or a term that covers a later entry
+ * but not the first.
+ */
+export const nameScopeFit: DerivedFunction = {
+  name: "name-scope-fit",
+  description: "Checks a name's industry term against the business scope's main entry",
+  outputs: {
+    industry: "string",
+    termInRelation: "boolean",
+    fit: "string",
+    determined: "boolean",
+    consistent: "boolean",
+    reason: "string",
+    mainScope: "string",
+    scopeTitles: "array",
+    coveredTitles: "array",
+  },
+  checkOptions(options, catalogs) {
+    const problems: string[] = [];
+    for (const key of ["terms", "scope"]) {
+      const name = options[key];
+      if (typeof name !== "string") problems.push(`option "${key}" (a catalog name) is required`);
+      else if (!catalogs.has(name)) problems.push(`no catalog named "${name}" is loaded`);
+    }
+    if (options.key !== undefined && typeof options.key !== "string")
+      problems.push('option "key" must be a string');
+    return problems;
+  },
+  compute(input, context) {
+    const industry = context.with?.industry;
+    if (!Array.isArray(input) || input.length === 0 || typeof industry !== "string") return {};
+    const { terms, scope } = relation(context);
+    const key = typeof context.options.key === "string" ? context.options.key : undefined;
+    const codes = input.map((item) =>
+      key && typeof item === "object" && item !== null
+        ? (item as Record<string, unknown>)[key]
+        : item,
+    );
+    const entries = codes.map((code) => (typeof code === "string" ? scope.get(code) : undefined));
+    const titleOf = (i: number) =>
+      entries[i]?.title["zh-CN"] ?? (typeof codes[i] === "string" ? (codes[i] as string) : "—");
+    const term = terms.get(industry);
+    const coverage = entries.map((entry) =>
+      entry === undefined || term === undefined ? undefined : coverageOf(term, entry.id),
+    );
+    const { fit, reason } = judge(term !== undefined, coverage);
+    return {
+      industry,
+      termInRelation: term !== undefined,
+      fit,
+      determined: fit !== "undetermined",
+      ...(fit !== "undetermined" && { consistent: fit === "consistent" }),
+      ...(reason !== undefined && { reason }),
+      mainScope: titleOf(0),
+      scopeTitles: codes.map((_, i) => titleOf(i)),
+      coveredTitles: codes.flatMap((_, i) => (coverage[i] === "covers" ? [titleOf(i)] : [])),
+    };
+  },
+};
+
+/**
+ * The fit of a term with a scope list, from the relation of the term to each entry (undefined:
+ * the entry is not in the scope catalog, or the term has no relation). The first entry is the
+ * main business.
+ *
+ * @example
+ * judge(true, ["covers", "not-covered"]); // { fit: "consistent" }
+ * judge(true, ["not-covered", "covers"]); // { fit: "undetermined", reason: "main" }
+ */
+export function judge(
+  termInRelation: boolean,
+  coverage: ReadonlyArray<Coverage | undefined>,
+): { fit: Fit; reason?: UndeterminedReason } {
+  if (!termInRelation) return { fit: "undetermined", reason: "term-not-in-relation" };
+  const main = coverage[0];
+  if (main === "covers") return { fit: "consistent" };
+  if (main === undefined) return { fit: "undetermined", reason: "scope-unknown" };
+  if (main === "may-cover") return { fit: "undetermined", reason: "judgement" };
+  const rest = coverage.slice(1);
+  if (rest.includes(undefined)) return { fit: "undetermined", reason: "scope-unknown" };
+  if (rest.includes("covers")) return { fit: "undetermined", reason: "main" };
+  if (rest.includes("may-cover")) return { fit: "undetermined", reason: "judgement" };
+  return { fit: "inconsistent" };
+}
+
+/** The term entry's relation to one scope id; a term entry has one only if it lists covers. */
+export function coverageOf(term: CatalogEntry, scopeId: string): Coverage {
+  if (ids(term.scopeCovers).includes(scopeId)) return "covers";
+  if (ids(term.scopeMayCover).includes(scopeId)) return "may-cover";
+  return "not-covered";
+}
+
+function ids(value: unknown): readonly string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+interface Relation {
+  /** Terms that have a relation (a `scopeCovers` list), by their zh-CN text and by id. */
+  terms: Map<string, CatalogEntry>;
+  scope: Map<string, CatalogEntry>;
+}
+
+// Catalogs and options are fixed once loaded: index them once per (catalogs, options) pair.
+const cache = new WeakMap<object, WeakMap<object, Relation>>();
+
+function relation({ catalogs, options }: DerivedContext): Relation {
+  let byOptions = cache.get(catalogs);
+  if (byOptions === undefined) {
+    byOptions = new WeakMap();
+    cache.set(catalogs, byOptions);
+  }
+  let found = byOptions.get(options);
+  if (found === undefined) {
+    const terms = new Map<string, CatalogEntry>();
+    for (const entry of catalogs.get(String(options.terms)) ?? []) {
+      // A term without a covers list has no relation: every scope is undetermined for it.
+      if (!Array.isArray(entry.scopeCovers)) continue;
+      if (!terms.has(entry.id)) terms.set(entry.id, entry);
+      if (!terms.has(entry.title["zh-CN"])) terms.set(entry.title["zh-CN"], entry);
+    }
+    const scope = new Map<string, CatalogEntry>();
+    for (const entry of catalogs.get(String(options.scope)) ?? []) {
+      // The first of duplicate ids: a later pasted entry must not change an earlier one.
+      if (!scope.has(entry.id)) scope.set(entry.id, entry);
+    }
+    found = { terms, scope };
+    byOptions.set(options, found);
+  }
+  return found;
+}
