@@ -38,6 +38,7 @@ export const nameScopeFit: DerivedFunction = {
     reason: "string",
     mainScope: "string",
     scopeTitles: "array",
+    scopeText: "string",
     coveredTitles: "array",
   },
   checkOptions(options, catalogs) {
@@ -69,6 +70,7 @@ export const nameScopeFit: DerivedFunction = {
       entry === undefined || term === undefined ? undefined : coverageOf(term, entry.id),
     );
     const { fit, reason } = judge(term !== undefined, coverage);
+    const scopeTitles = codes.map((_, i) => titleOf(i));
     return {
       industry,
       termInRelation: term !== undefined,
@@ -77,7 +79,9 @@ export const nameScopeFit: DerivedFunction = {
       ...(fit !== "undetermined" && { consistent: fit === "consistent" }),
       ...(reason !== undefined && { reason }),
       mainScope: titleOf(0),
-      scopeTitles: codes.map((_, i) => titleOf(i)),
+      scopeTitles,
+      // Entries such as 技术服务、技术开发… contain 、 themselves: list them with ；.
+      scopeText: scopeTitles.join("；"),
       coveredTitles: codes.flatMap((_, i) => (coverage[i] === "covers" ? [titleOf(i)] : [])),
     };
   },
