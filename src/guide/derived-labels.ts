@@ -51,8 +51,7 @@ export const OUTPUT_LABELS: Readonly<Record<string, Readonly<Record<string, Loca
     industry: { "zh-CN": "名称中的行业用语", en: "industry term of the name" },
     termInRelation: { "zh-CN": "行业用语已列明对应的经营范围", en: "term has a scope relation" },
     determined: { "zh-CN": "能够判断是否相符", en: "fit can be determined" },
-    consistent: { "zh-CN": "行业用语与主营业务相符", en: "term fits the main business" },
-    mainScope: { "zh-CN": "主营业务（经营范围第一项）", en: "main business (first scope entry)" },
+    consistent: { "zh-CN": "行业用语与经营范围相符", en: "term fits the scope" },
   },
   "credit-code": {
     valid: { "zh-CN": "统一社会信用代码有效", en: "credit code valid" },

@@ -31,15 +31,19 @@ const fitOf = (industry: string | undefined, codes: string[]) =>
   );
 
 describe("name-scope-fit", () => {
-  it("passes a term that covers the first scope entry, whatever the later entries are", () => {
-    expect(fitOf("服装", ["clothing-retail", "software-development"])).toMatchObject({
-      industry: "服装",
-      fit: "consistent",
-      determined: true,
-      consistent: true,
-      mainScope: "服装服饰零售",
-      coveredTitles: ["服装服饰零售"],
-    });
+  it("passes a term that covers any scope entry: the list declares no main entry", () => {
+    for (const order of [
+      ["clothing-retail", "software-development"],
+      ["software-development", "clothing-retail"],
+    ]) {
+      expect(fitOf("服装", order)).toMatchObject({
+        industry: "服装",
+        fit: "consistent",
+        determined: true,
+        consistent: true,
+        coveredTitles: ["服装服饰零售"],
+      });
+    }
   });
 
   it("finds 餐饮 inconsistent with consulting only, and names every entry (the issue's case)", () => {
@@ -48,30 +52,40 @@ describe("name-scope-fit", () => {
     expect(result.scopeText).toBe("信息咨询服务（不含许可类信息咨询服务）；企业管理咨询");
   });
 
-  it("refers a term that covers a later entry but not the first: which entry is 主营 is unsettled", () => {
-    expect(fitOf("服装", ["daily-goods-sales", "clothing-retail"])).toMatchObject({
-      fit: "undetermined",
-      determined: false,
-      reason: "main",
-    });
-    expect(fitOf("服装", ["daily-goods-sales", "clothing-retail"])).not.toHaveProperty(
-      "consistent",
-    );
-  });
-
   it("refers a pair the catalog marks for judgement, a term with no relation, an unknown entry", () => {
     expect(fitOf("餐饮", ["catering-management"])).toMatchObject({ reason: "judgement" });
+    expect(fitOf("餐饮", ["catering-management"])).not.toHaveProperty("consistent");
     expect(fitOf("家具", ["daily-goods-sales"])).toMatchObject({ reason: "term-not-in-relation" });
     expect(fitOf("商店", ["daily-goods-sales"])).toMatchObject({ reason: "term-not-in-relation" });
-    expect(fitOf("便利", ["奶茶外卖"])).toMatchObject({
-      reason: "scope-unknown",
-      mainScope: "奶茶外卖",
-    });
-    // An unknown later entry might be the one the term covers: not inconsistent.
+    // An unknown entry might be the one the term covers: not inconsistent.
     expect(fitOf("餐饮", ["software-development", "奶茶外卖"])).toMatchObject({
       fit: "undetermined",
       reason: "scope-unknown",
+      scopeText: "软件开发；奶茶外卖",
     });
+    // A covered entry settles it, whatever the unknown one is.
+    expect(fitOf("便利", ["奶茶外卖", "daily-goods-sales"])).toMatchObject({ fit: "consistent" });
+  });
+
+  it("with mainBusiness first-entry, refers a term that covers only a later entry", () => {
+    const first = (industry: string, codes: string[]) =>
+      nameScopeFit.compute(
+        codes.map((code) => ({ code })),
+        {
+          appliedOn: "2025-06-30",
+          options: { ...OPTIONS, mainBusiness: "first-entry" },
+          catalogs,
+          with: { industry },
+        },
+      );
+    expect(first("服装", ["clothing-retail", "daily-goods-sales"])).toMatchObject({
+      fit: "consistent",
+    });
+    expect(first("服装", ["daily-goods-sales", "clothing-retail"])).toMatchObject({
+      fit: "undetermined",
+      reason: "main",
+    });
+    expect(first("餐饮", ["software-development"])).toMatchObject({ fit: "inconsistent" });
   });
 
   it("gives nothing without a term or a scope, so the standard asks for the data instead", () => {
@@ -79,22 +93,29 @@ describe("name-scope-fit", () => {
     expect(fitOf("餐饮", [])).toEqual({});
   });
 
-  it("reports options naming no loaded catalog", () => {
+  it("reports options it cannot work with", () => {
     const names = new Set(["business-scope"]);
     expect(nameScopeFit.checkOptions?.({ scope: "business-scope" }, names)).toEqual([
       'option "terms" (a catalog name) is required',
     ]);
-    expect(nameScopeFit.checkOptions?.({ terms: "x", scope: "business-scope" }, names)).toEqual([
+    expect(
+      nameScopeFit.checkOptions?.(
+        { terms: "x", scope: "business-scope", mainBusiness: "first" },
+        names,
+      ),
+    ).toEqual([
       'no catalog named "x" is loaded',
+      'option "mainBusiness" must be "any-entry" or "first-entry"',
     ]);
   });
 
-  it("judges from the relation alone: consistent only when the first entry is covered", () => {
-    expect(judge(true, ["covers"])).toEqual({ fit: "consistent" });
+  it("judges from the relation alone", () => {
+    expect(judge(true, ["not-covered", "covers"])).toEqual({ fit: "consistent" });
     expect(judge(true, ["not-covered", "not-covered"])).toEqual({ fit: "inconsistent" });
     expect(judge(true, ["not-covered", "may-cover"])).toMatchObject({ reason: "judgement" });
-    expect(judge(true, ["may-cover", "covers"])).toMatchObject({ reason: "judgement" });
+    expect(judge(true, ["may-cover", undefined])).toMatchObject({ reason: "scope-unknown" });
     expect(judge(false, ["covers"])).toMatchObject({ fit: "undetermined" });
+    expect(judge(true, ["may-cover", "covers"], "first-entry")).toMatchObject({ reason: "main" });
   });
 });
 

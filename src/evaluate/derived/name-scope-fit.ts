@@ -10,25 +10,31 @@ export type Fit = "consistent" | "inconsistent" | "undetermined";
 /** Why a fit could not be determined, for the check's values and the guide. */
 export type UndeterminedReason = "term-not-in-relation" | "scope-unknown" | "judgement" | "main";
 
+/** Which scope entries may carry the name's industry: see nameScopeFit. */
+export type MainBusiness = "any-entry" | "first-entry";
+
 /**
  * Whether the industry term of a business name fits the business scope (企业名称登记管理规定
  * art 9: the 行业 is stated by the 主营业务; art 11(8): no misleading name; 个人独资企业法
  * art 11: the name fits the business carried on). The input is the scope list; `with.industry`
  * is the name's industry term. Options: `terms` (the industry-term catalog, whose entries give
- * `scopeCovers` and `scopeMayCover`, lists of scope ids), `scope` (the scope catalog) and `key`
- * (the scope items' code field).
+ * `scopeCovers` and `scopeMayCover`, lists of scope ids), `scope` (the scope catalog), `key`
+ * (the scope items' code field) and `mainBusiness`.
  *
- * The 主营业务 is the first scope entry: the law names no order, and registration practice lists
- * the main item first [T], so the first entry is relied on only where every reading agrees —
- * the term covers it (consistent under any reading), or the term covers no entry at all
- * (inconsistent under any reading). Everything else is `undetermined`: a term with no relation
- * in the catalog (a 经营特点 word that states no industry), an entry not in the scope catalog, a
- * pair the catalog marks for judgement (`scopeMayCover`), or a term that covers a later entry
- * but not the first.
+ * Which entry is the 主营业务: the application does not say. 细则 art 12 has the applicant
+ * choose entries by the main industry, but names no order, and a decision never depends on the
+ * order of a list; so by default (`any-entry`) the term fits when it covers at least one entry
+ * — the name then states a business the entity registers, whichever is the main one. The term
+ * does not fit when it covers no entry and the catalog marks none for judgement. Everything
+ * else is `undetermined`: a term with no relation in the catalog (a 经营特点 word that states
+ * no industry), an entry not in the scope catalog that the term might cover, or a pair the
+ * catalog marks for judgement (`scopeMayCover`). `first-entry` is for input whose first entry
+ * is declared the main business: the term must then cover the first entry, and a term that
+ * covers only later ones is `undetermined`.
  */
 export const nameScopeFit: DerivedFunction = {
   name: "name-scope-fit",
-  description: "Checks a name's industry term against the business scope's main entry",
+  description: "Checks a name's industry term against the business scope entries",
   outputs: {
     industry: "string",
     termInRelation: "boolean",
@@ -36,7 +42,6 @@ export const nameScopeFit: DerivedFunction = {
     determined: "boolean",
     consistent: "boolean",
     reason: "string",
-    mainScope: "string",
     scopeTitles: "array",
     scopeText: "string",
     coveredTitles: "array",
@@ -50,6 +55,9 @@ export const nameScopeFit: DerivedFunction = {
     }
     if (options.key !== undefined && typeof options.key !== "string")
       problems.push('option "key" must be a string');
+    const main = options.mainBusiness;
+    if (main !== undefined && main !== "any-entry" && main !== "first-entry")
+      problems.push('option "mainBusiness" must be "any-entry" or "first-entry"');
     return problems;
   },
   compute(input, context) {
@@ -69,7 +77,8 @@ export const nameScopeFit: DerivedFunction = {
     const coverage = entries.map((entry) =>
       entry === undefined || term === undefined ? undefined : coverageOf(term, entry.id),
     );
-    const { fit, reason } = judge(term !== undefined, coverage);
+    const main = context.options.mainBusiness === "first-entry" ? "first-entry" : "any-entry";
+    const { fit, reason } = judge(term !== undefined, coverage, main);
     const scopeTitles = codes.map((_, i) => titleOf(i));
     return {
       industry,
@@ -78,7 +87,6 @@ export const nameScopeFit: DerivedFunction = {
       determined: fit !== "undetermined",
       ...(fit !== "undetermined" && { consistent: fit === "consistent" }),
       ...(reason !== undefined && { reason }),
-      mainScope: titleOf(0),
       scopeTitles,
       // Entries such as 技术服务、技术开发… contain 、 themselves: list them with ；.
       scopeText: scopeTitles.join("；"),
@@ -89,26 +97,24 @@ export const nameScopeFit: DerivedFunction = {
 
 /**
  * The fit of a term with a scope list, from the relation of the term to each entry (undefined:
- * the entry is not in the scope catalog, or the term has no relation). The first entry is the
- * main business.
+ * the entry is not in the scope catalog).
  *
  * @example
- * judge(true, ["covers", "not-covered"]); // { fit: "consistent" }
- * judge(true, ["not-covered", "covers"]); // { fit: "undetermined", reason: "main" }
+ * judge(true, ["not-covered", "covers"]); // { fit: "consistent" }
+ * judge(true, ["not-covered", "may-cover"]); // { fit: "undetermined", reason: "judgement" }
+ * judge(true, ["not-covered", "covers"], "first-entry"); // { fit: "undetermined", reason: "main" }
  */
 export function judge(
   termInRelation: boolean,
   coverage: ReadonlyArray<Coverage | undefined>,
+  main: MainBusiness = "any-entry",
 ): { fit: Fit; reason?: UndeterminedReason } {
   if (!termInRelation) return { fit: "undetermined", reason: "term-not-in-relation" };
-  const main = coverage[0];
-  if (main === "covers") return { fit: "consistent" };
-  if (main === undefined) return { fit: "undetermined", reason: "scope-unknown" };
-  if (main === "may-cover") return { fit: "undetermined", reason: "judgement" };
-  const rest = coverage.slice(1);
-  if (rest.includes(undefined)) return { fit: "undetermined", reason: "scope-unknown" };
-  if (rest.includes("covers")) return { fit: "undetermined", reason: "main" };
-  if (rest.includes("may-cover")) return { fit: "undetermined", reason: "judgement" };
+  if (main === "first-entry" && coverage[0] !== "covers" && coverage.includes("covers"))
+    return { fit: "undetermined", reason: "main" };
+  if (coverage.includes("covers")) return { fit: "consistent" };
+  if (coverage.includes(undefined)) return { fit: "undetermined", reason: "scope-unknown" };
+  if (coverage.includes("may-cover")) return { fit: "undetermined", reason: "judgement" };
   return { fit: "inconsistent" };
 }
 
