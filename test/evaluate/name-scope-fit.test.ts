@@ -49,7 +49,9 @@ describe("name-scope-fit", () => {
   it("finds 餐饮 inconsistent with consulting only, and names every entry (the issue's case)", () => {
     const result = fitOf("餐饮", ["information-consulting", "management-consulting"]);
     expect(result).toMatchObject({ fit: "inconsistent", determined: true, consistent: false });
-    expect(result.scopeText).toBe("信息咨询服务（不含许可类信息咨询服务）；企业管理咨询");
+    expect(result.scopeText).toBe("企业管理咨询；信息咨询服务（不含许可类信息咨询服务）");
+    // In one order whatever the order given: a decision never depends on the order of a list.
+    expect(fitOf("餐饮", ["management-consulting", "information-consulting"])).toEqual(result);
   });
 
   it("refers a pair the catalog marks for judgement, a term with no relation, an unknown entry", () => {
@@ -61,7 +63,7 @@ describe("name-scope-fit", () => {
     expect(fitOf("餐饮", ["software-development", "奶茶外卖"])).toMatchObject({
       fit: "undetermined",
       reason: "scope-unknown",
-      scopeText: "软件开发；奶茶外卖",
+      scopeText: "奶茶外卖；软件开发",
     });
     // A covered entry settles it, whatever the unknown one is.
     expect(fitOf("便利", ["奶茶外卖", "daily-goods-sales"])).toMatchObject({ fit: "consistent" });

@@ -79,7 +79,8 @@ export const nameScopeFit: DerivedFunction = {
     );
     const main = context.options.mainBusiness === "first-entry" ? "first-entry" : "any-entry";
     const { fit, reason } = judge(term !== undefined, coverage, main);
-    const scopeTitles = codes.map((_, i) => titleOf(i));
+    // Sorted: a decision never depends on the order of a list, its notices included.
+    const scopeTitles = codes.map((_, i) => titleOf(i)).sort(byCodeUnits);
     return {
       industry,
       termInRelation: term !== undefined,
@@ -90,7 +91,9 @@ export const nameScopeFit: DerivedFunction = {
       scopeTitles,
       // Entries such as 技术服务、技术开发… contain 、 themselves: list them with ；.
       scopeText: scopeTitles.join("；"),
-      coveredTitles: codes.flatMap((_, i) => (coverage[i] === "covers" ? [titleOf(i)] : [])),
+      coveredTitles: codes
+        .flatMap((_, i) => (coverage[i] === "covers" ? [titleOf(i)] : []))
+        .sort(byCodeUnits),
     };
   },
 };
@@ -116,6 +119,11 @@ export function judge(
   if (coverage.includes(undefined)) return { fit: "undetermined", reason: "scope-unknown" };
   if (coverage.includes("may-cover")) return { fit: "undetermined", reason: "judgement" };
   return { fit: "inconsistent" };
+}
+
+/** Plain code-unit order: the same on every machine, whatever its locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The term entry's relation to one scope id; a term entry has one only if it lists covers. */
