@@ -3,7 +3,9 @@ import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.j
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import { fillMessage } from "./message-values.js";
 import { localize, MESSAGES } from "./messages.js";
+import type { Facts } from "./rule-engine.js";
 import {
   type EvaluatedCondition,
   foldPlanned,
@@ -36,6 +38,8 @@ export function assessStandards(
   locale: Locale,
   /** How each object value a check read is copied into its `values`; kept as is when not given. */
   copy?: (value: object) => unknown,
+  /** The decision's facts, which fill the placeholders of a failed standard's message. */
+  facts?: Facts,
 ): StandardsAssessment {
   const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
   const { standards } = matter.file;
@@ -63,7 +67,7 @@ export function assessStandards(
     if (status === "fail") {
       // Citations and messages only for what the notice shows: most standards pass.
       const basis = cite(standard.basis, matter.laws, locale);
-      const message = localize(standard.message, locale);
+      const message = fillMessage(localize(standard.message, locale), facts);
       if (standard.onFail.outcome === "refer") {
         out.referrals.push({ code: standard.onFail.code, standard: standard.id, message, basis });
       } else {

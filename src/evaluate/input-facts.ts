@@ -5,6 +5,7 @@ import {
   type SubmittedMaterial,
 } from "../model/application.js";
 import { isForbiddenKey } from "../model/common.js";
+import type { FactRef } from "../model/condition.js";
 import { pointerSegments } from "../model/json-pointer.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { resolvePath } from "./path-resolver.js";
@@ -54,6 +55,7 @@ export function prepareFacts(
       if (fn === undefined) throw new Error(`unknown derived function ${spec.function}`);
       derived[id] = fn.compute(input, {
         appliedOn: application.appliedOn,
+        with: furtherInputs(sources, spec.with),
         options: spec.options,
         catalogs: matter.catalogs,
       });
@@ -62,6 +64,21 @@ export function prepareFacts(
     }
   }
   return { facts: sources, fieldProblems: data.problems, derivedErrors };
+}
+
+const NO_INPUTS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The values of a derived fact's named further inputs (`with`), read like its main input. */
+function furtherInputs(
+  sources: Facts,
+  refs: Readonly<Record<string, FactRef>> | undefined,
+): Readonly<Record<string, unknown>> {
+  if (refs === undefined) return NO_INPUTS;
+  const values: Record<string, unknown> = {};
+  for (const [name, ref] of Object.entries(refs)) {
+    setKey(values, name, resolvePath(sources[ref.fact], ref.path));
+  }
+  return values;
 }
 
 /** How each material was submitted, by id; the strongest way when there are several. */

@@ -47,6 +47,12 @@ export const OUTPUT_LABELS: Readonly<Record<string, Readonly<Record<string, Loca
     restrictedHitCount: { "zh-CN": "含限制用语数", en: "restricted words" },
     forbiddenHitCount: { "zh-CN": "含禁止用语数", en: "forbidden words" },
   },
+  "name-scope-fit": {
+    industry: { "zh-CN": "名称中的行业用语", en: "industry term of the name" },
+    termInRelation: { "zh-CN": "行业用语已列明对应的经营范围", en: "term has a scope relation" },
+    determined: { "zh-CN": "能够判断是否相符", en: "fit can be determined" },
+    consistent: { "zh-CN": "行业用语与经营范围相符", en: "term fits the scope" },
+  },
   "credit-code": {
     valid: { "zh-CN": "统一社会信用代码有效", en: "credit code valid" },
     category: { "zh-CN": "登记管理部门类别", en: "registering authority" },

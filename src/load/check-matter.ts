@@ -1,9 +1,11 @@
 import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
+import { placeholders } from "../evaluate/message-values.js";
 import { schemaHasPath } from "../evaluate/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import {
   type Condition,
+  type FactRef,
   FactRefSchema,
   isLeaf,
   type LeafCondition,
@@ -111,16 +113,25 @@ export function checkMatter(
     ) ?? []) {
       error("invalid-derived-options", message, ["derived", id, "options"]);
     }
-    checkPath(derived.input.fact, derived.input.path, ["derived", id, "input", "path"]);
-    // Derived facts are computed in the order declared: one may read only those before it.
-    const declared = Object.keys(matter.derived);
-    const source = derived.input.path.split(".")[0] ?? "";
-    if (derived.input.fact === "derived" && declared.indexOf(source) >= declared.indexOf(id)) {
-      error(
-        "derived-cycle",
-        `derived fact "${id}" reads "${source}", which is not declared before it (itself or later)`,
-        ["derived", id, "input", "path"],
-      );
+    const inputs: Array<[FactRef, (string | number)[]]> = [
+      [derived.input, ["derived", id, "input", "path"]],
+      ...Object.entries(derived.with ?? {}).map(([name, ref]): [FactRef, (string | number)[]] => [
+        ref,
+        ["derived", id, "with", name, "path"],
+      ]),
+    ];
+    for (const [ref, segments] of inputs) {
+      checkPath(ref.fact, ref.path, segments);
+      // Derived facts are computed in the order declared: one may read only those before it.
+      const declared = Object.keys(matter.derived);
+      const source = ref.path.split(".")[0] ?? "";
+      if (ref.fact === "derived" && declared.indexOf(source) >= declared.indexOf(id)) {
+        error(
+          "derived-cycle",
+          `derived fact "${id}" reads "${source}", which is not declared before it (itself or later)`,
+          segments,
+        );
+      }
     }
   }
   const checkCondition = (condition: Condition, segments: (string | number)[]) =>
@@ -174,6 +185,12 @@ export function checkMatter(
     }
     if (standard.onFail.outcome === "correct") {
       checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
+    }
+    // A placeholder that names nothing would print "—" in every notice: refuse it here.
+    for (const [locale, text] of Object.entries(standard.message)) {
+      for (const { fact, path } of placeholders(text ?? "")) {
+        checkPath(fact, path, ["standards", i, "message", locale]);
+      }
     }
   });
   matter.materials.forEach((material, i) => {

@@ -89,6 +89,10 @@ export type Material = z.infer<typeof MaterialSchema>;
 export const DerivedFactSchema = z.strictObject({
   function: z.string().min(1),
   input: FactRefSchema,
+  with: z.record(IdSchema, FactRefSchema).optional().meta({
+    description:
+      "Further named inputs, for functions that relate two facts (a name's industry term and the business scope)",
+  }),
   options: z.record(z.string(), z.json()).default({}),
   note: NoteSchema.optional(),
 });

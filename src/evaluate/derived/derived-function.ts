@@ -6,6 +6,8 @@ export interface DerivedContext {
   appliedOn: string;
   /** The options the rule file gives this derived fact. */
   options: Readonly<Record<string, unknown>>;
+  /** The values of the rule file's further named inputs (`with`), missing ones undefined. */
+  with?: Readonly<Record<string, unknown>>;
   /** The catalogs loaded with the rules, by name. */
   catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
 }
