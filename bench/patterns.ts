@@ -35,8 +35,8 @@ function compileAll(options: object) {
   addFormats(ajv);
   const bySchema = new Map<object, ReturnType<Ajv["compile"]>>();
   return cases.map(({ application, schema }) => {
-    let validate = bySchema.get(schema);
-    if (validate === undefined) bySchema.set(schema, (validate = ajv.compile(schema)));
+    const validate = bySchema.get(schema) ?? ajv.compile(schema);
+    bySchema.set(schema, validate);
     return () => validate(application.data);
   });
 }
