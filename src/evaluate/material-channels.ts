@@ -3,9 +3,14 @@ import {
   SUBMISSION_CHANNELS,
   type SubmittedMaterial,
 } from "../model/application.js";
-import type { Material } from "../model/matter.js";
 
 type Channel = SubmittedMaterial["via"];
+
+/** What deciding a material's channels needs of it. */
+interface ChannelRule {
+  readonly satisfiedBy: readonly Channel[];
+  readonly deferrable: boolean;
+}
 
 /**
  * The channels by which a material counts as supplied: its `satisfiedBy`, and `deferred` when
@@ -15,9 +20,7 @@ type Channel = SubmittedMaterial["via"];
  * @example
  * acceptedChannels({ satisfiedBy: ["shared", "upload"], deferrable: false, … }); // ["upload", "shared"]
  */
-export function acceptedChannels(
-  material: Pick<Material, "satisfiedBy" | "deferrable">,
-): Channel[] {
+export function acceptedChannels(material: ChannelRule): Channel[] {
   return SUBMISSION_CHANNELS.filter((via) =>
     via === "deferred" ? material.deferrable : material.satisfiedBy.includes(via),
   );
@@ -33,7 +36,7 @@ export function acceptedChannels(
  * strongestAccepted(preApprovalDocument, [{ id: "M05", via: "commitment" }]); // undefined
  */
 export function strongestAccepted(
-  material: Pick<Material, "id" | "satisfiedBy" | "deferrable">,
+  material: ChannelRule & { readonly id: string },
   submitted: readonly SubmittedMaterial[],
 ): SubmittedMaterial | undefined {
   let best: SubmittedMaterial | undefined;
@@ -45,7 +48,7 @@ export function strongestAccepted(
   return best;
 }
 
-function isAccepted(material: Pick<Material, "satisfiedBy" | "deferrable">, via: Channel): boolean {
+function isAccepted(material: ChannelRule, via: Channel): boolean {
   if (via === "deferred") return material.deferrable;
   return material.satisfiedBy.includes(via);
 }
