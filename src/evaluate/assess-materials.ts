@@ -1,10 +1,11 @@
-import { bySubmissionStrength, type SubmittedMaterial } from "../model/application.js";
+import type { SubmittedMaterial } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
 import { sourceOf } from "./assess-standards.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import { strongestAccepted } from "./material-channels.js";
 import { localize, MESSAGES } from "./messages.js";
 import { type EvaluatedCondition, fold, type UnknownLeaf } from "./three-valued.js";
 
@@ -114,25 +115,6 @@ export function assessMaterials(
     }
   }
   return out;
-}
-
-/** The strongest accepted submission of a material (see bySubmissionStrength), if any. */
-function strongestAccepted(
-  material: Material,
-  submitted: readonly SubmittedMaterial[],
-): SubmittedMaterial | undefined {
-  let best: SubmittedMaterial | undefined;
-  for (const s of submitted) {
-    if (s.id !== material.id || !isAccepted(material, s.via)) continue;
-    // A stable sort keeps the first of equals: replace only on a strictly stronger one.
-    if (best === undefined || bySubmissionStrength(s, best) < 0) best = s;
-  }
-  return best;
-}
-
-function isAccepted(material: Material, via: SubmittedMaterial["via"]): boolean {
-  if (via === "deferred") return material.deferrable;
-  return material.satisfiedBy.includes(via);
 }
 
 function missingMessage(

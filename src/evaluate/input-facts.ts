@@ -1,13 +1,11 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import {
-  type Application,
-  bySubmissionStrength,
-  type SubmittedMaterial,
-} from "../model/application.js";
+import type { Application, SubmittedMaterial } from "../model/application.js";
 import { isForbiddenKey } from "../model/common.js";
 import type { FactRef } from "../model/condition.js";
 import { pointerSegments } from "../model/json-pointer.js";
+import type { Material } from "../model/matter.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import { strongestAccepted } from "./material-channels.js";
 import { resolvePath } from "./path-resolver.js";
 import type { Facts } from "./rule-engine.js";
 
@@ -46,7 +44,7 @@ export function prepareFacts(
     data: data.value,
     evidence: evidence.value,
     derived,
-    materials: submittedMaterials(application.materials),
+    materials: submittedMaterials(matter.file.materials, application.materials),
   };
   for (const { id, spec, fn } of matter.derivedSteps) {
     const input = resolvePath(sources[spec.input.fact], spec.input.path);
@@ -81,16 +79,23 @@ function furtherInputs(
   return values;
 }
 
-/** How each material was submitted, by id; the strongest way when there are several. */
-function submittedMaterials(materials: readonly SubmittedMaterial[]): Record<string, string> {
-  const best: Record<string, SubmittedMaterial["via"]> = {};
-  for (const { id, via } of materials) {
-    if (isForbiddenKey(id)) continue;
-    const current = best[id];
-    if (current === undefined || bySubmissionStrength({ via }, { via: current }) < 0)
-      best[id] = via;
+/**
+ * How each material of the matter counts as submitted, by id: its strongest submission by a
+ * channel it accepts (as the material's status says). A submission by a channel the material
+ * refuses — a pre-approval document "by commitment" — is not there at all, so a condition
+ * reading the material can never treat it as supplied; the material is missing (补正).
+ */
+function submittedMaterials(
+  materials: readonly Material[],
+  submitted: readonly SubmittedMaterial[],
+): Record<string, string> {
+  const counted: Record<string, SubmittedMaterial["via"]> = {};
+  for (const material of materials) {
+    if (isForbiddenKey(material.id)) continue;
+    const accepted = strongestAccepted(material, submitted);
+    if (accepted !== undefined) counted[material.id] = accepted.via;
   }
-  return best;
+  return counted;
 }
 
 /**

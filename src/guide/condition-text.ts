@@ -160,6 +160,10 @@ function leafText(
     if (leaf.operator === "equal" && typeof leaf.value === "string") {
       return w.material.via(title, CHANNEL_LABELS[leaf.value]?.[locale] ?? leaf.value);
     }
+    if (leaf.operator === "in" && Array.isArray(leaf.value)) {
+      const channels = leaf.value.map((v) => CHANNEL_LABELS[String(v)]?.[locale] ?? String(v));
+      return w.material.via(title, channels.join(locale === "zh-CN" ? "或" : " or "));
+    }
   }
   const label = factLabel(leaf.fact, leaf.path, matter, locale);
   const value = leaf.value;

@@ -50,6 +50,18 @@ export const LINT_CODES: Readonly<
     severity: "error",
     summary: "a reference to a catalog field no entry has",
   },
+  "raw-identity-number": {
+    severity: "error",
+    summary: "a condition comparing an identity number as typed, not its normalizedNumber",
+  },
+  "unrestricted-material-channel": {
+    severity: "error",
+    summary: "a condition reading a material without naming the channels it counts",
+  },
+  "unaccepted-material-channel": {
+    severity: "error",
+    summary: "a condition reading a material as submitted by a channel it does not accept",
+  },
   "version-order": {
     severity: "error",
     summary: "version numbers of one matter that do not rise with their effective dates",

@@ -15,7 +15,9 @@ import { effectiveGap } from "./rules/effective-gap.js";
 import { impossibleRequirement } from "./rules/impossible-requirement.js";
 import { invalidOperand } from "./rules/invalid-operand.js";
 import { linearRegex } from "./rules/linear-regex.js";
+import { materialChannel } from "./rules/material-channel.js";
 import { materialNeverRequired } from "./rules/material-never-required.js";
+import { rawIdentityNumber } from "./rules/raw-identity-number.js";
 import { unknownCatalogField } from "./rules/unknown-catalog-field.js";
 import { unreachableStandard } from "./rules/unreachable-standard.js";
 import { versionOrder } from "./rules/version-order.js";
@@ -32,6 +34,8 @@ export const MATTER_RULES: Readonly<Record<string, MatterRule>> = {
   invalidOperand,
   linearRegex,
   unknownCatalogField,
+  rawIdentityNumber,
+  materialChannel,
 };
 
 /** The rules run on all versions of one matter together. */
@@ -42,8 +46,9 @@ export const VERSIONS_RULES: Readonly<Record<string, VersionsRule>> = {
 
 /**
  * Lints matter files beyond what the schema and the loader's checks say: standards that can
- * never apply or never pass, contradictions, materials never required, unsafe regular
- * expressions, dangling catalog fields, version numbers and gaps between effective windows.
+ * never apply or never pass, contradictions, materials never required, regular
+ * expressions RE2 cannot run, dangling catalog fields, identity numbers compared as typed, materials read
+ * without their accepted channels, version numbers and gaps between effective windows.
  * Every finding is an issue located in its file. A rule that throws becomes an error issue
  * (`lint-failure`): a lint that cannot run must not let a file through unexamined.
  *

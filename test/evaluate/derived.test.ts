@@ -64,6 +64,40 @@ describe("identity-document", () => {
   });
 });
 
+describe("identity-document: the number people are compared by", () => {
+  const read = (type: string, number: string) =>
+    identityDocument.compute({ type, number }, on("2025-06-30"));
+
+  it("gives one normalizedNumber for a final x and X (公司法 art 76 compares people by it)", () => {
+    expect(read("resident-id", "11010519491231002x").normalizedNumber).toBe("11010519491231002X");
+    expect(read("resident-id", "11010519491231002X").normalizedNumber).toBe("11010519491231002X");
+    expect(read("hmt-residence-permit", "810000198808080013").normalizedNumber).toBe(
+      "810000198808080013",
+    );
+  });
+
+  it("compares 通行证 holders by their lifelong number, whatever the renewal count", () => {
+    expect(read("hk-macao-permit", "h1234567801").normalizedNumber).toBe("H12345678");
+    expect(read("hk-macao-permit", "H12345678").normalizedNumber).toBe("H12345678");
+    expect(read("taiwan-permit", "1234567802").normalizedNumber).toBe("12345678");
+  });
+
+  it("folds an invalid number too, so a comparison never depends on case or invisible characters", () => {
+    const bad = read("resident-id", " 11010519491231002y\u200b");
+    expect(bad).toMatchObject({ valid: false, normalizedNumber: "11010519491231002Y" });
+  });
+
+  it("refuses a blank or non-alphanumeric passport number (ICAO 9303), accepts a well-formed one", () => {
+    expect(read("foreign-passport", " ")).toMatchObject({ valid: false, problems: ["format"] });
+    expect(read("foreign-passport", "\u200b")).toMatchObject({ valid: false });
+    expect(read("foreign-passport", "E1234-567")).toMatchObject({ valid: false });
+    expect(read("foreign-passport", "e12345678")).toMatchObject({
+      valid: true,
+      normalizedNumber: "E12345678",
+    });
+  });
+});
+
 describe("identity-document-list", () => {
   it("reports invalid positions and withholds the youngest age when one is unknown", () => {
     const people = [
@@ -78,6 +112,7 @@ describe("identity-document-list", () => {
       allMainland: true,
     });
     expect(read.youngestAge).toBeUndefined();
+    expect(read.normalizedNumbers).toEqual(["440305198503152222", "11010519491231002Y"]);
     expect(identityDocumentList.compute(people.slice(0, 1), on("2025-06-30")).youngestAge).toBe(40);
   });
 });

@@ -77,8 +77,8 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
     value: fc.subarray(VALUES, { minLength: 1, maxLength: 3 }),
   }),
   fc.record({
-    fact: fc.constantFrom("data" as const, "materials" as const),
-    path: fc.constantFrom("e", "flag", "n", "M1"),
+    fact: fc.constant("data" as const),
+    path: fc.constantFrom("e", "flag", "n"),
     operator: fc.constantFrom("present", "absent") as fc.Arbitrary<"present">,
   }),
   fc.record({
@@ -87,11 +87,19 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
     operator: fc.constantFrom("contains", "doesNotContain", "present") as fc.Arbitrary<"contains">,
     value: fc.constantFrom("a", "b"),
   }),
+  // A material is read only by the channels it accepts (anything else is refused at load:
+  // unrestricted-material-channel, unaccepted-material-channel).
   fc.record({
     fact: fc.constant("materials" as const),
     path: fc.constant("M1"),
-    operator: fc.constantFrom("equal", "notEqual") as fc.Arbitrary<"equal">,
-    value: fc.constantFrom("upload", "commitment", "e-sign", "pigeon"),
+    operator: fc.constant("equal") as fc.Arbitrary<"equal">,
+    value: fc.constantFrom("upload", "commitment"),
+  }),
+  fc.record({
+    fact: fc.constant("materials" as const),
+    path: fc.constant("M1"),
+    operator: fc.constant("in") as fc.Arbitrary<"in">,
+    value: fc.subarray(["upload", "commitment"], { minLength: 1 }),
   }),
 );
 const condition: fc.Arbitrary<Condition> = fc.letrec<{ node: Condition }>((tie) => ({

@@ -52,7 +52,7 @@ describe("validateRules", () => {
     m.standards[6].require.operator = "approximately";
     m.standards[7].when = {
       fact: "derived",
-      path: "agentIdentity.valid",
+      path: "guardianIdentity.valid",
       operator: "equal",
       value: true,
     };
@@ -76,7 +76,7 @@ describe("validateRules", () => {
       ]),
     );
     expect(found("unknown-operator")[0]?.line).toBe(lineOf(text, '"approximately"'));
-    expect(found("unknown-derived-fact")[0]?.line).toBe(lineOf(text, '"agentIdentity.valid"'));
+    expect(found("unknown-derived-fact")[0]?.line).toBe(lineOf(text, '"guardianIdentity.valid"'));
     expect(found("duplicate-id")).toHaveLength(1);
     expect(
       found("missing-basis")

@@ -5,7 +5,8 @@ import { identityDocument } from "./identity-document.js";
  * Reads a list of people's identity documents (family members, several investors): `input` is
  * an array of objects whose `key` option (default `document`) holds `{ type, number }`. Gives
  * how many there are, whether every document is valid, the positions of invalid ones, whether
- * all holders are mainland residents, and the youngest age.
+ * all holders are mainland residents, the youngest age, and each document's `normalizedNumber`
+ * (in order; what to compare people by, never the raw numbers).
  */
 export const identityDocumentList: DerivedFunction = {
   name: "identity-document-list",
@@ -16,6 +17,7 @@ export const identityDocumentList: DerivedFunction = {
     invalidIndexes: "array",
     allMainland: "boolean",
     youngestAge: "number",
+    normalizedNumbers: "array",
   },
   compute(input, context) {
     if (!Array.isArray(input)) return {};
@@ -35,6 +37,7 @@ export const identityDocumentList: DerivedFunction = {
       allValid: invalidIndexes.length === 0,
       invalidIndexes,
       allMainland: read.every((r) => r.holder === "mainland"),
+      normalizedNumbers: read.map((r) => r.normalizedNumber ?? null),
       // Only when every age is known: an unknown age must not hide a minor.
       ...(ages.length === read.length && ages.length > 0 && { youngestAge: Math.min(...ages) }),
     };

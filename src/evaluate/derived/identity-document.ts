@@ -1,4 +1,5 @@
 import { completedYears, isBirthday } from "../../checks/age.js";
+import { normalizeDocumentNumber } from "../../checks/document-number.js";
 import { parseResidentId } from "../../checks/resident-id.js";
 import {
   parseHongKongMacaoTravelPermit,
@@ -21,7 +22,10 @@ type Holder = "mainland" | "hong-kong" | "macao" | "taiwan" | "hmt" | "foreign";
  * Reads an identity document `{ type, number }`: whether the number is valid for its type
  * (GB 11643 for 居民身份证 and 港澳台居民居住证, the 通行证 formats otherwise), who holds it,
  * and — where the number carries a birth date — sex and age in completed years (周岁) on the
- * application date, with a flag for the birthday itself.
+ * application date, with a flag for the birthday itself. `normalizedNumber` is the number to
+ * compare people by: a 居民身份证 number with its final `x` as `X`, a 通行证's lifelong holder
+ * number (the same across renewals), otherwise the folded number (normalizeDocumentNumber).
+ * Rule files compare it, never the raw `number`: `…002x` and `…002X` are one person.
  */
 export const identityDocument: DerivedFunction = {
   name: "identity-document",
@@ -36,37 +40,55 @@ export const identityDocument: DerivedFunction = {
     age: "number",
     birthdayToday: "boolean",
     regionCode: "string",
+    normalizedNumber: "string",
   },
   compute(input, { appliedOn }) {
     const { type, number } = (input ?? {}) as { type?: unknown; number?: unknown };
     if (typeof type !== "string" || typeof number !== "string") return {};
-    switch (type) {
-      case "resident-id":
-      case "hmt-residence-permit":
-        return fromResidentId(type, number, appliedOn);
-      case "hk-macao-permit": {
-        const permit = parseHongKongMacaoTravelPermit(number);
-        return permit.valid
-          ? { type, holder: permit.region, valid: true, problems: [] }
-          : { type, holder: "hmt", valid: false, problems: codes(permit.problems) };
-      }
-      case "taiwan-permit": {
-        const permit = parseTaiwanTravelPermit(number);
-        return {
-          type,
-          holder: "taiwan",
-          valid: permit.valid,
-          problems: permit.valid ? [] : codes(permit.problems),
-        };
-      }
-      case "foreign-passport":
-        // A foreign passport number has no checkable structure; validity is the issuer's.
-        return { type, holder: "foreign", valid: number.trim().length > 0, problems: [] };
-      default:
-        return { type, valid: false, problems: ["unknown-document-type"] };
-    }
+    return { normalizedNumber: normalizeDocumentNumber(number), ...read(type, number, appliedOn) };
   },
 };
+
+function read(type: string, number: string, appliedOn: string): Record<string, unknown> {
+  switch (type) {
+    case "resident-id":
+    case "hmt-residence-permit":
+      return fromResidentId(type, number, appliedOn);
+    case "hk-macao-permit": {
+      const permit = parseHongKongMacaoTravelPermit(number);
+      return permit.valid
+        ? {
+            type,
+            holder: permit.region,
+            valid: true,
+            problems: [],
+            normalizedNumber: permit.holderNumber,
+          }
+        : { type, holder: "hmt", valid: false, problems: codes(permit.problems) };
+    }
+    case "taiwan-permit": {
+      const permit = parseTaiwanTravelPermit(number);
+      return permit.valid
+        ? {
+            type,
+            holder: "taiwan",
+            valid: true,
+            problems: [],
+            normalizedNumber: permit.holderNumber,
+          }
+        : { type, holder: "taiwan", valid: false, problems: codes(permit.problems) };
+    }
+    case "foreign-passport": {
+      // A passport number has no check character; validity is the issuer's. ICAO Doc 9303
+      // (part 4) writes document numbers in upper-case Latin letters and digits only, so
+      // anything else once folded — blank, punctuation, invisible characters — is no number.
+      const valid = /^[A-Z0-9]+$/.test(normalizeDocumentNumber(number));
+      return { type, holder: "foreign", valid, problems: valid ? [] : ["format"] };
+    }
+    default:
+      return { type, valid: false, problems: ["unknown-document-type"] };
+  }
+}
 
 function fromResidentId(type: string, number: string, appliedOn: string) {
   const expectMainland = type === "resident-id";
@@ -92,6 +114,7 @@ function fromResidentId(type: string, number: string, appliedOn: string) {
     age: completedYears(id.birthDate, appliedOn),
     birthdayToday: isBirthday(id.birthDate, appliedOn),
     regionCode: id.regionCode,
+    normalizedNumber: id.number,
   };
 }
 

@@ -37,7 +37,7 @@ export interface ConditionAnalysis {
  * analysis.possible({ condition: standard.when, at: ["standards", 3, "when"] }).possible; // false: never applies
  */
 export function conditionAnalysis(
-  matter: Pick<MatterFile, "input" | "derived">,
+  matter: Pick<MatterFile, "input" | "derived"> & Partial<Pick<MatterFile, "materials">>,
 ): ConditionAnalysis {
   const domains = new Map<FactSource, Map<string, FactDomain>>();
   const domainOf = (fact: FactSource, path: string): FactDomain => {
@@ -156,7 +156,7 @@ export function explainConflict(conflict: Conflict): string {
       : `${literals.join(" and ")} can never hold together`;
   const subject = `${fact}.${path}`;
   if (fact === "materials") {
-    return `${claim} (a material is either not submitted or submitted via ${domain.values?.join(", ")})`;
+    return `${claim} (material ${path} counts only when submitted via ${domain.values?.join(", ")})`;
   }
   if (domain.values) {
     const values = domain.values.map((v) => JSON.stringify(v)).join(" or ");

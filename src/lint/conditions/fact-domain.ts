@@ -1,4 +1,5 @@
 import { DERIVED_FUNCTIONS } from "../../evaluate/derived/registry.js";
+import { acceptedChannels } from "../../evaluate/material-channels.js";
 import { schemaNodesAt } from "../../evaluate/schema-paths.js";
 import { SUBMISSION_CHANNELS } from "../../model/application.js";
 import type { FactSource } from "../../model/condition.js";
@@ -8,7 +9,7 @@ export type ValueType = "string" | "number" | "integer" | "boolean" | "array" | 
 
 /**
  * The values a fact may take when present, as far as the rule file says: a finite list
- * (an `enum`, a `const`, a boolean, a material's submission channels), or the JSON types and
+ * (an `enum`, a `const`, a boolean, the channels a material accepts), or the JSON types and
  * numeric bounds of its schema. Absent values are always possible: data that fails the input
  * schema is removed, a derived function may give nothing, a material may not be submitted.
  */
@@ -29,17 +30,22 @@ const ANY: FactDomain = { source: "" };
 
 /**
  * The domain of `fact`/`path` in a matter: from its input schemas, from the declared outputs
- * of derived functions, or the submission channels for materials.
+ * of derived functions, or for a material the channels it accepts (the `materials` fact holds
+ * only the submission that counts: see strongestAccepted).
  *
  * @example
  * factDomain(matter, "data", "organization"); // { values: ["individual", "family"], source: "input.data" }
  */
 export function factDomain(
-  matter: Pick<MatterFile, "input" | "derived">,
+  matter: Pick<MatterFile, "input" | "derived"> & Partial<Pick<MatterFile, "materials">>,
   fact: FactSource,
   path: string,
 ): FactDomain {
-  if (fact === "materials") return { values: SUBMISSION_CHANNELS, source: "materials" };
+  if (fact === "materials") {
+    const material = matter.materials?.find((m) => m.id === path);
+    const values = material === undefined ? SUBMISSION_CHANNELS : acceptedChannels(material);
+    return { values, source: "materials" };
+  }
   if (fact === "derived") return derivedDomain(matter, path);
   const nodes = schemaNodesAt(matter.input[fact], path);
   if (nodes.length === 0) return ANY;
