@@ -3,7 +3,9 @@ import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.j
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
-import { localize, MESSAGES } from "./messages.js";
+import { localize, MESSAGES, renderDetailedMessage } from "./messages.js";
+import { resolvePath } from "./path-resolver.js";
+import type { Facts } from "./rule-engine.js";
 import {
   type EvaluatedCondition,
   foldPlanned,
@@ -36,6 +38,8 @@ export function assessStandards(
   locale: Locale,
   /** How each object value a check read is copied into its `values`; kept as is when not given. */
   copy?: (value: object) => unknown,
+  /** The facts the decision read, for messages that name the offending items. */
+  facts?: Facts,
 ): StandardsAssessment {
   const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
   const { standards } = matter.file;
@@ -63,7 +67,7 @@ export function assessStandards(
     if (status === "fail") {
       // Citations and messages only for what the notice shows: most standards pass.
       const basis = cite(standard.basis, matter.laws, locale);
-      const message = localize(standard.message, locale);
+      const message = failureMessage(standard, facts, locale);
       if (standard.onFail.outcome === "refer") {
         out.referrals.push({ code: standard.onFail.code, standard: standard.id, message, basis });
       } else {
@@ -78,13 +82,23 @@ export function assessStandards(
     } else if (status === "unknown") {
       noteUnknowns(matter, standard, result.unknowns, out, locale);
       if (when.value === "unknown")
-        noteConditionalNeeds(matter, standard, required, when, out, locale);
+        noteConditionalNeeds(matter, standard, required, when, out, locale, facts);
     }
   }
   return out;
 }
 
 const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
+
+/** The standard's detailed message, when it has one and the facts fill it; else its message. */
+function failureMessage(standard: Standard, facts: Facts | undefined, locale: Locale): string {
+  const detail = standard.detailedMessage;
+  const detailed =
+    detail &&
+    facts &&
+    renderDetailedMessage(detail, (ref) => resolvePath(facts[ref.fact], ref.path), locale);
+  return detailed ?? localize(standard.message, locale);
+}
 
 /**
  * When applicant data decides whether a standard applies and that data is missing, the notice
@@ -99,6 +113,7 @@ function noteConditionalNeeds(
   when: TriResult,
   out: StandardsAssessment,
   locale: Locale,
+  facts: Facts | undefined,
 ): void {
   if (!when.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data")) return;
   if (required.value === "fail" && standard.onFail.outcome === "correct") {
@@ -107,7 +122,7 @@ function noteConditionalNeeds(
       id: standard.id,
       field: standard.onFail.field,
       message: localize(
-        MESSAGES.ifApplicable({ text: localize(standard.message, locale) }),
+        MESSAGES.ifApplicable({ text: failureMessage(standard, facts, locale) }),
         locale,
       ),
       basis: cite(standard.basis, matter.laws, locale),

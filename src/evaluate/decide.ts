@@ -74,7 +74,7 @@ export async function decideMatter(
   // Facts are read in place, not copied (input-facts.ts): the decision gets its own copy of
   // any object a check read (copyJson), so that it never shares state with the caller's
   // application.
-  const standards = assessStandards(matter, trees, locale, copyJson);
+  const standards = assessStandards(matter, trees, locale, copyJson, facts);
   const materials = assessMaterials(matter, trees, application.materials, locale);
   referrals.push(...standards.referrals, ...materials.referrals);
 

@@ -1,5 +1,6 @@
 import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
+import { placeholders } from "../evaluate/messages.js";
 import { schemaHasPath } from "../evaluate/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import {
@@ -174,6 +175,31 @@ export function checkMatter(
     }
     if (standard.onFail.outcome === "correct") {
       checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
+    }
+    const detail = standard.detailedMessage;
+    if (detail) {
+      const at = ["standards", i, "detailedMessage"];
+      for (const [name, value] of Object.entries(detail.values)) {
+        checkPath(value.fact, value.path, [...at, "values", name, "path"]);
+        if (!placeholders(detail.text["zh-CN"]).includes(name)) {
+          error("unused-message-value", `{${name}} is not used by the zh-CN text`, [
+            ...at,
+            "values",
+            name,
+          ]);
+        }
+      }
+      for (const [locale, text] of Object.entries(detail.text)) {
+        for (const name of placeholders(text ?? "")) {
+          if (!Object.hasOwn(detail.values, name)) {
+            error("unknown-message-value", `{${name}} is not one of the values`, [
+              ...at,
+              "text",
+              locale,
+            ]);
+          }
+        }
+      }
     }
   });
   matter.materials.forEach((material, i) => {
