@@ -1,4 +1,9 @@
-import { foldText, hanziTables, nonStandardCharacters } from "../../checks/hanzi-fold.js";
+import {
+  foldText,
+  type HanziTables,
+  hanziTables,
+  nonStandardCharacters,
+} from "../../checks/hanzi-fold.js";
 import {
   hanLength,
   isHanOnly,
@@ -143,6 +148,30 @@ function significantPrefix(code: string): string {
 
 type Words = ReturnType<typeof readWords>;
 
+// The 规范汉字 and variants tables are large and shared by every business-name fact reading the
+// same catalogs: built once per pair of catalogs.
+const tableCache = new WeakMap<object, WeakMap<object, HanziTables>>();
+
+function tablesOf(
+  characters: readonly CatalogEntry[],
+  variants: readonly CatalogEntry[],
+  texts: (key: string, field: string) => string[],
+): HanziTables {
+  let byVariants = tableCache.get(characters);
+  if (byVariants === undefined) {
+    byVariants = new WeakMap();
+    tableCache.set(characters, byVariants);
+  }
+  let tables = byVariants.get(variants);
+  if (tables === undefined) {
+    // Pairs the tables cannot use are left out (see hanziTables), which can only make the fold
+    // do less, never map a character wrongly; the catalog's own test reports them.
+    tables = hanziTables(texts("characters", "characters"), texts("variants", "pairs")).tables;
+    byVariants.set(variants, tables);
+  }
+  return tables;
+}
+
 // Catalogs and a derived fact's options are fixed once loaded: read the word lists once per
 // (catalogs, options) pair, not on every decision.
 const cache = new WeakMap<object, WeakMap<object, Words>>();
@@ -166,9 +195,7 @@ function readWords({ options, catalogs }: DerivedContext) {
     catalogs.get(String(options[key])) ?? [];
   const texts = (key: string, field: string): string[] =>
     entries(key).flatMap((e) => (typeof e[field] === "string" ? [e[field]] : []));
-  // Problems of the variants catalog are the loader's to report (catalog checks); pairs it
-  // could not read are left out here, which can only make the fold do less, never wrongly.
-  const { tables } = hanziTables(texts("characters", "characters"), texts("variants", "pairs"));
+  const tables = tablesOf(entries("characters"), entries("variants"), texts);
   // The word lists are folded like the name, so that a word written in a variant form (or with
   // punctuation) in a catalog still meets the folded name.
   const fold = (text: string) => foldText(text, tables.variants);
