@@ -3,8 +3,7 @@ import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.j
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
-import { localize, MESSAGES, renderDetailedMessage } from "./messages.js";
-import { resolvePath } from "./path-resolver.js";
+import { detailedText, localize, MESSAGES } from "./messages.js";
 import type { Facts } from "./rule-engine.js";
 import {
   type EvaluatedCondition,
@@ -92,12 +91,9 @@ const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
 
 /** The standard's detailed message, when it has one and the facts fill it; else its message. */
 function failureMessage(standard: Standard, facts: Facts | undefined, locale: Locale): string {
-  const detail = standard.detailedMessage;
-  const detailed =
-    detail &&
-    facts &&
-    renderDetailedMessage(detail, (ref) => resolvePath(facts[ref.fact], ref.path), locale);
-  return detailed ?? localize(standard.message, locale);
+  return (
+    detailedText(standard.detailedMessage, facts, locale) ?? localize(standard.message, locale)
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Locale, LocalizedText } from "../model/common.js";
 import type { DetailedMessage, MessageValue } from "../model/matter.js";
+import { resolvePath } from "./path-resolver.js";
+import type { Facts } from "./rule-engine.js";
 
 /** The text in the requested locale, falling back to zh-CN (always present). */
 export function localize(text: LocalizedText, locale: Locale): string {
@@ -95,6 +97,22 @@ export function renderDetailedMessage(
     filled.set(name, text);
   }
   return fill(localize(detail.text, locale), (name) => filled.get(name));
+}
+
+/**
+ * A detailed message filled from a decision's facts, or `undefined` when there is none or a
+ * value is missing (see renderDetailedMessage): the caller then shows its plain message.
+ *
+ * @example
+ * detailedText(standard.detailedMessage, facts, "zh-CN") ?? localize(standard.message, "zh-CN");
+ */
+export function detailedText(
+  detail: DetailedMessage | undefined,
+  facts: Facts | undefined,
+  locale: Locale,
+): string | undefined {
+  if (detail === undefined || facts === undefined) return undefined;
+  return renderDetailedMessage(detail, (ref) => resolvePath(facts[ref.fact], ref.path), locale);
 }
 
 function fill(template: string, value: (name: string) => string | undefined): string {

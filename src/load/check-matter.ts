@@ -12,7 +12,7 @@ import {
 } from "../model/condition.js";
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
-import type { MatterFile } from "../model/matter.js";
+import type { DetailedMessage, MatterFile } from "../model/matter.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
@@ -154,6 +154,30 @@ export function checkMatter(
         error("missing-value", `operator "${leaf.operator}" needs a value`, leafAt);
       }
     });
+  // A detailed message's values must be facts that exist, and its placeholders its values.
+  const checkDetail = (detail: DetailedMessage, at: (string | number)[]) => {
+    for (const [name, value] of Object.entries(detail.values)) {
+      checkPath(value.fact, value.path, [...at, "values", name, "path"]);
+      if (!placeholders(detail.text["zh-CN"]).includes(name)) {
+        error("unused-message-value", `{${name}} is not used by the zh-CN text`, [
+          ...at,
+          "values",
+          name,
+        ]);
+      }
+    }
+    for (const [locale, text] of Object.entries(detail.text)) {
+      for (const name of placeholders(text ?? "")) {
+        if (!Object.hasOwn(detail.values, name)) {
+          error("unknown-message-value", `{${name}} is not one of the values`, [
+            ...at,
+            "text",
+            locale,
+          ]);
+        }
+      }
+    }
+  };
   matter.standards.forEach((standard, i) => {
     if (standard === undefined) return;
     if (standard.when) checkCondition(standard.when, ["standards", i, "when"]);
@@ -176,35 +200,16 @@ export function checkMatter(
     if (standard.onFail.outcome === "correct") {
       checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
     }
-    const detail = standard.detailedMessage;
-    if (detail) {
-      const at = ["standards", i, "detailedMessage"];
-      for (const [name, value] of Object.entries(detail.values)) {
-        checkPath(value.fact, value.path, [...at, "values", name, "path"]);
-        if (!placeholders(detail.text["zh-CN"]).includes(name)) {
-          error("unused-message-value", `{${name}} is not used by the zh-CN text`, [
-            ...at,
-            "values",
-            name,
-          ]);
-        }
-      }
-      for (const [locale, text] of Object.entries(detail.text)) {
-        for (const name of placeholders(text ?? "")) {
-          if (!Object.hasOwn(detail.values, name)) {
-            error("unknown-message-value", `{${name}} is not one of the values`, [
-              ...at,
-              "text",
-              locale,
-            ]);
-          }
-        }
-      }
+    if (standard.detailedMessage) {
+      checkDetail(standard.detailedMessage, ["standards", i, "detailedMessage"]);
     }
   });
   matter.materials.forEach((material, i) => {
     if (material?.requiredWhen)
       checkCondition(material.requiredWhen, ["materials", i, "requiredWhen"]);
+    if (material?.detailedMessage) {
+      checkDetail(material.detailedMessage, ["materials", i, "detailedMessage"]);
+    }
   });
 
   for (const pointer of untranslated(document.value)) {

@@ -114,6 +114,10 @@ export const MaterialSchema = z.strictObject({
     .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1).optional() })
     .optional()
     .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
+  detailedMessage: DetailedMessageSchema.optional().meta({
+    description:
+      "The notice asking for the material when it is missing, naming what makes it required; shown when all its values are present",
+  }),
   note: NoteSchema.optional(),
 });
 export type Material = z.infer<typeof MaterialSchema>;

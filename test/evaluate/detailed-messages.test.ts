@@ -104,6 +104,11 @@ describe("detailed messages in rule files", () => {
       ),
     );
     const i = m.standards.findIndex((s: { id: string }) => s.id === "N-09-no-barred-content");
+    const k = m.materials.findIndex((x: { id: string }) => x.id === "GT-M05");
+    m.materials[k].detailedMessage = {
+      text: { "zh-CN": "请提交{doc}" },
+      values: { doc: { fact: "derived", path: "scope.withFalse" } },
+    };
     m.standards[i].detailedMessage = {
       text: { "zh-CN": "名称含有{words}{colour}", en: "The name contains {wrods}" },
       values: {
@@ -117,7 +122,10 @@ describe("detailed messages in rule files", () => {
     const base = `/standards/${i}/detailedMessage`;
     expect(at("unknown-message-value").sort()).toEqual([`${base}/text/en`, `${base}/text/zh-CN`]);
     expect(at("unused-message-value")).toEqual([`${base}/values/extra`]);
-    expect(at("unknown-path")).toEqual([`${base}/values/words/path`]);
+    expect(at("unknown-path")).toEqual([
+      `${base}/values/words/path`,
+      `/materials/${k}/detailedMessage/values/doc/path`,
+    ]);
     const unknownPath = issues.find((x) => x.code === "unknown-path");
     expect(unknownPath?.line).toBe(
       text.slice(0, text.indexOf('"businessName.forbiddenHitz"')).split("\n").length,
@@ -194,6 +202,22 @@ describe.each(BASELINES)("notices of %s name the offending item", (matter, file,
     });
     expect(messages(d).join("\n")).toContain(
       "经营范围中的“卖东西”、“zzz”不在经营范围规范目录中，请按照目录选择规范表述更正",
+    );
+  });
+
+  it("asks for the pre-registration approval naming the scope entries that need it", async () => {
+    const d = await decide((app) => {
+      app.data.scope.push({ code: "hazardous-chemicals" }, { code: "security-services" });
+    });
+    const item = d.missing.find((m) => m.id === PRE_APPROVAL[matter]);
+    expect(item?.message).toMatch(
+      /^请提交：.+（经营范围中的“危险化学品经营”、“保安服务”须经批准方可登记）$/,
+    );
+    const en = await decide((app) => {
+      app.data.scope.push({ code: "hazardous-chemicals" });
+    }, "en");
+    expect(en.missing.find((m) => m.id === PRE_APPROVAL[matter])?.message).toContain(
+      "the business scope includes “Trading in hazardous chemicals”, which must be approved",
     );
   });
 
