@@ -74,6 +74,9 @@ export const businessName: DerivedFunction = {
     if (typeof options.entityType !== "string") problems.push('option "entityType" is required');
     return problems;
   },
+  prepare(context) {
+    words(context);
+  },
   compute(input, context) {
     if (typeof input !== "string" || input.length === 0) return {};
     // Not destructured with a rest element: that would copy the cached object on every call.
@@ -176,7 +179,7 @@ function tablesOf(
 // (catalogs, options) pair, not on every decision.
 const cache = new WeakMap<object, WeakMap<object, Words>>();
 
-function words(context: DerivedContext): Words {
+function words(context: Omit<DerivedContext, "appliedOn">): Words {
   let byOptions = cache.get(context.catalogs);
   if (byOptions === undefined) {
     byOptions = new WeakMap();
@@ -190,7 +193,7 @@ function words(context: DerivedContext): Words {
   return found;
 }
 
-function readWords({ options, catalogs }: DerivedContext) {
+function readWords({ options, catalogs }: Omit<DerivedContext, "appliedOn">) {
   const entries = (key: string): readonly CatalogEntry[] =>
     catalogs.get(String(options[key])) ?? [];
   const texts = (key: string, field: string): string[] =>
