@@ -93,6 +93,8 @@ export interface NonStandardCharacter {
   character: string;
   /** The 规范汉字 the character folds to, when it folds to exactly one. */
   standard?: string;
+  /** `U+XXXX`, given only for a character that cannot be seen, so a notice can say so. */
+  invisible?: string;
 }
 
 /**
@@ -103,6 +105,8 @@ export interface NonStandardCharacter {
  * @example
  * nonStandardCharacters("中國A", tables);
  * // [{ character: "國", standard: "国" }, { character: "A" }]
+ * nonStandardCharacters("丽\u200B华", tables);
+ * // [{ character: "U+200B", invisible: "U+200B" }]
  */
 export function nonStandardCharacters(text: string, tables: HanziTables): NonStandardCharacter[] {
   const found: NonStandardCharacter[] = [];
@@ -111,10 +115,14 @@ export function nonStandardCharacters(text: string, tables: HanziTables): NonSta
     if (tables.standard.has(c) || seen.has(c)) continue;
     seen.add(c);
     const folded = foldText(c, tables.variants);
-    const shown = INVISIBLE.test(c) ? codePointLabel(c) : c;
-    found.push(
-      tables.standard.has(folded) ? { character: shown, standard: folded } : { character: shown },
-    );
+    if (INVISIBLE.test(c)) {
+      const label = codePointLabel(c);
+      found.push({ character: label, invisible: label });
+    } else {
+      found.push(
+        tables.standard.has(folded) ? { character: c, standard: folded } : { character: c },
+      );
+    }
   }
   return found;
 }

@@ -134,7 +134,7 @@ describe("nonStandardCharacters", () => {
     expect(nonStandardCharacters("中國國A\u200B囯⼈", tables)).toEqual([
       { character: "國", standard: "国" },
       { character: "A" },
-      { character: "U+200B" },
+      { character: "U+200B", invisible: "U+200B" },
       { character: "囯" },
       { character: "⼈", standard: "人" },
     ]);

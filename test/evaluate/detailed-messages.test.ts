@@ -181,10 +181,12 @@ describe.each(BASELINES)("notices of %s name the offending item", (matter, file,
     };
     const zh = await decide(renamed);
     expect(messages(zh)).toContain(
-      "N-02-standard-characters: 名称中的“U+200B”、“區”（应为“区”）不是规范汉字（《通用规范汉字表》所收的字），请更正",
+      "N-02-standard-characters: 名称中的不可见字符U+200B、“區”（应为“区”）不是规范汉字（《通用规范汉字表》所收的字），请更正",
     );
     const en = await decide(renamed, "en");
-    expect(messages(en).join("\n")).toContain("“U+200B”, “區” (standard form “区”)");
+    expect(messages(en).join("\n")).toContain(
+      "the invisible character U+200B, “區” (standard form “区”)",
+    );
   });
 
   it("names the barred and restricted words found in the folded name (N-09, N-10)", async () => {
