@@ -128,6 +128,11 @@ export function diffMatters(
         ...field("onFail", onFail(a.onFail), onFail(b.onFail)),
         ...field("onUnknownEvidence", a.onUnknownEvidence ?? "—", b.onUnknownEvidence ?? "—"),
         ...field("message", text(a.message), text(b.message)),
+        ...field(
+          "detailedMessage",
+          canonicalJson(a.detailedMessage ?? null),
+          canonicalJson(b.detailedMessage ?? null),
+        ),
         ...field("basis", cite(a.basis), cite(b.basis)),
       ],
     ),
@@ -147,6 +152,11 @@ export function diffMatters(
         ...field("satisfiedBy", a.satisfiedBy.join(", "), b.satisfiedBy.join(", ")),
         ...field("deferrable", String(a.deferrable), String(b.deferrable)),
         ...field("followUp", canonicalJson(a.followUp ?? null), canonicalJson(b.followUp ?? null)),
+        ...field(
+          "detailedMessage",
+          canonicalJson(a.detailedMessage ?? null),
+          canonicalJson(b.detailedMessage ?? null),
+        ),
         ...field("basis", cite(a.basis), cite(b.basis)),
       ],
     ),

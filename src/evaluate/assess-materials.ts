@@ -6,7 +6,8 @@ import { sourceOf } from "./assess-standards.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
 import { strongestAccepted } from "./material-channels.js";
-import { localize, MESSAGES } from "./messages.js";
+import { detailedText, localize, MESSAGES } from "./messages.js";
+import type { Facts } from "./rule-engine.js";
 import { type EvaluatedCondition, fold, type UnknownLeaf } from "./three-valued.js";
 
 /** The referral code the library uses for a deferred material (容缺受理). */
@@ -35,6 +36,8 @@ export function assessMaterials(
   trees: ReadonlyMap<string, EvaluatedCondition>,
   submitted: readonly SubmittedMaterial[],
   locale: Locale,
+  /** The facts the decision read, for notices that say what makes a material required. */
+  facts?: Facts,
 ): MaterialsAssessment {
   const out: MaterialsAssessment = {
     materials: [],
@@ -75,7 +78,7 @@ export function assessMaterials(
     const title = localize(material.title, locale);
     if (accepted === undefined) {
       const basis = cite(material.basis, matter.laws, locale);
-      const message = missingMessage(material, submitted, title, locale);
+      const message = missingMessage(material, submitted, title, locale, facts);
       out.materials.push({ id: material.id, status: "missing" });
       out.missing.push({
         kind: "material",
@@ -122,9 +125,15 @@ function missingMessage(
   submitted: readonly SubmittedMaterial[],
   title: string,
   locale: Locale,
+  facts: Facts | undefined,
 ): string {
   const rejected = submitted.find((s) => s.id === material.id);
-  if (rejected === undefined) return localize(MESSAGES.materialMissing({ title }), locale);
+  if (rejected === undefined) {
+    return (
+      detailedText(material.detailedMessage, facts, locale) ??
+      localize(MESSAGES.materialMissing({ title }), locale)
+    );
+  }
   const accepted = [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])].join(
     ", ",
   );

@@ -3,8 +3,7 @@ import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.j
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
-import { fillMessage } from "./message-values.js";
-import { localize, MESSAGES } from "./messages.js";
+import { detailedText, localize, MESSAGES } from "./messages.js";
 import type { Facts } from "./rule-engine.js";
 import {
   type EvaluatedCondition,
@@ -38,7 +37,7 @@ export function assessStandards(
   locale: Locale,
   /** How each object value a check read is copied into its `values`; kept as is when not given. */
   copy?: (value: object) => unknown,
-  /** The decision's facts, which fill the placeholders of a failed standard's message. */
+  /** The facts the decision read, for messages that name the offending items. */
   facts?: Facts,
 ): StandardsAssessment {
   const out: StandardsAssessment = { checks: [], corrections: [], referrals: [], unknownData: [] };
@@ -67,7 +66,7 @@ export function assessStandards(
     if (status === "fail") {
       // Citations and messages only for what the notice shows: most standards pass.
       const basis = cite(standard.basis, matter.laws, locale);
-      const message = fillMessage(localize(standard.message, locale), facts);
+      const message = failureMessage(standard, facts, locale);
       if (standard.onFail.outcome === "refer") {
         out.referrals.push({ code: standard.onFail.code, standard: standard.id, message, basis });
       } else {
@@ -82,13 +81,20 @@ export function assessStandards(
     } else if (status === "unknown") {
       noteUnknowns(matter, standard, result.unknowns, out, locale);
       if (when.value === "unknown")
-        noteConditionalNeeds(matter, standard, required, when, out, locale);
+        noteConditionalNeeds(matter, standard, required, when, out, locale, facts);
     }
   }
   return out;
 }
 
 const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
+
+/** The standard's detailed message, when it has one and the facts fill it; else its message. */
+function failureMessage(standard: Standard, facts: Facts | undefined, locale: Locale): string {
+  return (
+    detailedText(standard.detailedMessage, facts, locale) ?? localize(standard.message, locale)
+  );
+}
 
 /**
  * When applicant data decides whether a standard applies and that data is missing, the notice
@@ -103,6 +109,7 @@ function noteConditionalNeeds(
   when: TriResult,
   out: StandardsAssessment,
   locale: Locale,
+  facts: Facts | undefined,
 ): void {
   if (!when.unknowns.some((leaf) => sourceOf(matter, leaf).fact === "data")) return;
   if (required.value === "fail" && standard.onFail.outcome === "correct") {
@@ -111,7 +118,7 @@ function noteConditionalNeeds(
       id: standard.id,
       field: standard.onFail.field,
       message: localize(
-        MESSAGES.ifApplicable({ text: localize(standard.message, locale) }),
+        MESSAGES.ifApplicable({ text: failureMessage(standard, facts, locale) }),
         locale,
       ),
       basis: cite(standard.basis, matter.laws, locale),

@@ -105,9 +105,12 @@ export function compileMatter(
   },
 ): CompiledMatter {
   for (const [id, derived] of Object.entries(file.derived)) {
-    if (!DERIVED_FUNCTIONS.has(derived.function)) {
+    const fn = DERIVED_FUNCTIONS.get(derived.function);
+    if (fn === undefined) {
       throw new Error(`derived fact ${id}: unknown function ${derived.function}`);
     }
+    // Catalog indexes are built now, at load, not by the first decision (DESIGN §3).
+    fn.prepare?.({ options: derived.options, catalogs: context.catalogs });
   }
   const conditions: NamedCondition[] = [];
   file.standards.forEach((standard, index) => {

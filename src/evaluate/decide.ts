@@ -75,7 +75,7 @@ export async function decideMatter(
   // any object a check read (copyJson), so that it never shares state with the caller's
   // application.
   const standards = assessStandards(matter, trees, locale, copyJson, facts);
-  const materials = assessMaterials(matter, trees, application.materials, locale);
+  const materials = assessMaterials(matter, trees, application.materials, locale, facts);
   referrals.push(...standards.referrals, ...materials.referrals);
 
   const fields = fieldItems(matter, fieldProblems, locale);

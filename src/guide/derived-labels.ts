@@ -32,7 +32,11 @@ export const OUTPUT_LABELS: Readonly<Record<string, Readonly<Record<string, Loca
     withinYears: { "zh-CN": "在规定年限内", en: "within the years allowed" },
   },
   "business-name": {
-    hanOnly: { "zh-CN": "仅使用规范汉字", en: "standard Chinese characters only" },
+    hanOnly: { "zh-CN": "仅使用汉字", en: "Chinese characters only" },
+    standardCharactersOnly: {
+      "zh-CN": "仅使用规范汉字（《通用规范汉字表》）",
+      en: "standard Chinese characters only (2013 table)",
+    },
     regionFound: { "zh-CN": "含行政区划", en: "contains a region" },
     regionOrderValid: { "zh-CN": "行政区划位置规范", en: "region in the right place" },
     tradeNameHanLength: { "zh-CN": "字号字数", en: "trade name length" },

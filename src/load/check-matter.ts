@@ -1,6 +1,6 @@
 import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
-import { placeholders } from "../evaluate/message-values.js";
+import { placeholders } from "../evaluate/messages.js";
 import { schemaHasPath } from "../evaluate/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import {
@@ -13,7 +13,7 @@ import {
 } from "../model/condition.js";
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
-import type { MatterFile } from "../model/matter.js";
+import type { DetailedMessage, MatterFile } from "../model/matter.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
@@ -164,6 +164,30 @@ export function checkMatter(
         error("missing-value", `operator "${leaf.operator}" needs a value`, leafAt);
       }
     });
+  // A detailed message's values must be facts that exist, and its placeholders its values.
+  const checkDetail = (detail: DetailedMessage, at: (string | number)[]) => {
+    for (const [name, value] of Object.entries(detail.values)) {
+      checkPath(value.fact, value.path, [...at, "values", name, "path"]);
+      if (!placeholders(detail.text["zh-CN"]).includes(name)) {
+        error("unused-message-value", `{${name}} is not used by the zh-CN text`, [
+          ...at,
+          "values",
+          name,
+        ]);
+      }
+    }
+    for (const [locale, text] of Object.entries(detail.text)) {
+      for (const name of placeholders(text ?? "")) {
+        if (!Object.hasOwn(detail.values, name)) {
+          error("unknown-message-value", `{${name}} is not one of the values`, [
+            ...at,
+            "text",
+            locale,
+          ]);
+        }
+      }
+    }
+  };
   matter.standards.forEach((standard, i) => {
     if (standard === undefined) return;
     if (standard.when) checkCondition(standard.when, ["standards", i, "when"]);
@@ -186,16 +210,16 @@ export function checkMatter(
     if (standard.onFail.outcome === "correct") {
       checkPath("data", standard.onFail.field, ["standards", i, "onFail", "field"]);
     }
-    // A placeholder that names nothing would print "—" in every notice: refuse it here.
-    for (const [locale, text] of Object.entries(standard.message)) {
-      for (const { fact, path } of placeholders(text ?? "")) {
-        checkPath(fact, path, ["standards", i, "message", locale]);
-      }
+    if (standard.detailedMessage) {
+      checkDetail(standard.detailedMessage, ["standards", i, "detailedMessage"]);
     }
   });
   matter.materials.forEach((material, i) => {
     if (material?.requiredWhen)
       checkCondition(material.requiredWhen, ["materials", i, "requiredWhen"]);
+    if (material?.detailedMessage) {
+      checkDetail(material.detailedMessage, ["materials", i, "detailedMessage"]);
+    }
   });
 
   for (const pointer of untranslated(document.value)) {

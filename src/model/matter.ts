@@ -46,6 +46,35 @@ export const OnFailSchema = z.discriminatedUnion("outcome", [
 export type OnFail = z.infer<typeof OnFailSchema>;
 
 /**
+ * A value a notice shows (see DetailedMessageSchema): the value at a fact path when the notice
+ * is made — a text, a number, or a list whose items are quoted and joined in the notice's
+ * language. `items` formats each item of a list of objects: the first template whose every
+ * `{field}` the item has (a primitive item is `{value}`).
+ */
+export const MessageValueSchema = FactRefSchema.extend({
+  items: z.array(LocalizedTextSchema).min(1).optional().meta({
+    description:
+      "Templates for each item of a list, `{field}` naming the item's fields (`{value}` for a text item); the first whose fields the item all has is used",
+  }),
+});
+export type MessageValue = z.infer<typeof MessageValueSchema>;
+
+/**
+ * A notice that names the offending items (which word, which characters, which scope entry):
+ * `text` with `{name}` placeholders, each filled from `values[name]`. Shown instead of the
+ * standard's `message` when every value is present and not empty; otherwise `message` is
+ * shown, so a notice is never left with a hole in it.
+ */
+export const DetailedMessageSchema = z.strictObject({
+  text: LocalizedTextSchema,
+  values: z.record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "expected a placeholder name such as words"),
+    MessageValueSchema,
+  ),
+});
+export type DetailedMessage = z.infer<typeof DetailedMessageSchema>;
+
+/**
  * A review standard (审查标准), written in the positive form: `require` states what must hold
  * for the application to pass. `when` limits the standard to the cases it applies to.
  */
@@ -62,6 +91,10 @@ export const StandardSchema = z.strictObject({
   }),
   message: LocalizedTextSchema.meta({
     description: "What the applicant must correct, or why a human must look",
+  }),
+  detailedMessage: DetailedMessageSchema.optional().meta({
+    description:
+      "The message naming the offending items, shown instead of `message` when all its values are present",
   }),
   note: NoteSchema.optional(),
 });
@@ -81,6 +114,10 @@ export const MaterialSchema = z.strictObject({
     .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1).optional() })
     .optional()
     .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
+  detailedMessage: DetailedMessageSchema.optional().meta({
+    description:
+      "The notice asking for the material when it is missing, naming what makes it required; shown when all its values are present",
+  }),
   note: NoteSchema.optional(),
 });
 export type Material = z.infer<typeof MaterialSchema>;

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DerivedContext } from "../../src/evaluate/derived/derived-function.js";
 import { judge, nameScopeFit } from "../../src/evaluate/derived/name-scope-fit.js";
-import { fillMessage, placeholders } from "../../src/evaluate/message-values.js";
 import type { Facts } from "../../src/evaluate/rule-engine.js";
 import { validateRules } from "../../src/index.js";
 import type { CatalogFile } from "../../src/model/catalog.js";
@@ -144,39 +143,7 @@ describe("the industry-term relation (rules/catalogs/industry-terms.json)", () =
   });
 });
 
-describe("message placeholders", () => {
-  const facts = {
-    data: { name: "深圳市南山区丽华餐饮中心" },
-    evidence: {},
-    derived: { fit: { industry: "餐饮", titles: ["软件开发", "企业管理咨询"], n: 2, o: {} } },
-    materials: {},
-  } as Facts;
-
-  it("fills facts into the notice: strings, lists joined with 、, numbers", () => {
-    expect(
-      fillMessage("“{derived.fit.industry}”与“{derived.fit.titles}”（{derived.fit.n}项）", facts),
-    ).toBe("“餐饮”与“软件开发、企业管理咨询”（2项）");
-    expect(fillMessage("{data.name}", facts)).toBe("深圳市南山区丽华餐饮中心");
-  });
-
-  it("prints — for a missing or structured value, never the placeholder or an object", () => {
-    expect(fillMessage("“{derived.fit.none}”“{derived.fit.o}”", facts)).toBe("“—”“—”");
-    expect(fillMessage("{derived.fit.__proto__}", facts)).toBe("—");
-  });
-
-  it("leaves other braces and texts without facts alone", () => {
-    expect(fillMessage("{materials.x} {not a placeholder}", facts)).toBe(
-      "{materials.x} {not a placeholder}",
-    );
-    expect(fillMessage("{derived.fit.industry}", undefined)).toBe("{derived.fit.industry}");
-    expect(placeholders("“{derived.fit.industry}”{data.name}")).toEqual([
-      { fact: "derived", path: "fit.industry" },
-      { fact: "data", path: "name" },
-    ]);
-  });
-});
-
-describe("the loader checks placeholders and further inputs like condition paths", () => {
+describe("the loader checks message values and further inputs like condition paths", () => {
   const MATTER = new URL(
     "../../rules/matters/individual-business.establishment/1.0.0.json",
     import.meta.url,
@@ -193,15 +160,17 @@ describe("the loader checks placeholders and further inputs like condition paths
     return validateRules([join(dir, "1.0.0.json")]).filter((i) => i.severity === "error");
   }
 
-  it("reports a placeholder naming an output the function does not give, at the message", () => {
+  it("reports a message value naming an output the function does not give, at the value", () => {
     const issues = issuesOf((m) => {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       const standard = m.standards.find((s: any) => s.id === "N-07-industry-fits-scope");
-      standard.message["zh-CN"] = "行业用语“{derived.nameScopeFit.term}”";
+      standard.detailedMessage.values.industry.path = "nameScopeFit.term";
     });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: "unknown-path" });
-    expect(issues[0]?.pointer).toMatch(/^\/standards\/\d+\/message\/zh-CN$/);
+    expect(issues[0]?.pointer).toMatch(
+      /^\/standards\/\d+\/detailedMessage\/values\/industry\/path$/,
+    );
   });
 
   it("reports a further input (with) read from a derived fact declared after it", () => {

@@ -1,4 +1,10 @@
 import {
+  foldText,
+  type HanziTables,
+  hanziTables,
+  nonStandardCharacters,
+} from "../../checks/hanzi-fold.js";
+import {
   hanLength,
   isHanOnly,
   type NameRegion,
@@ -10,6 +16,8 @@ import type { CatalogEntry } from "../../model/catalog.js";
 import type { DerivedContext, DerivedFunction } from "./derived-function.js";
 
 const CATALOG_OPTIONS = ["regions", "forms", "industries", "lexicon"] as const;
+/** Catalogs a rule file may leave out (older files): without them the outputs they feed are absent. */
+const OPTIONAL_CATALOG_OPTIONS = ["characters", "variants"] as const;
 
 /**
  * Parses a business name (企业名称登记管理规定 arts 5–12, applied to 个体工商户 by art 25)
@@ -17,12 +25,22 @@ const CATALOG_OPTIONS = ["regions", "forms", "industries", "lexicon"] as const;
  * forms, with a boolean per entity type), `industries`, `lexicon` (barred and restricted
  * words) and `entityType` (the forms' flag to read, e.g. `individualBusiness`) — and reports
  * the facts the name standards test: each part, whether it was found, and every hit.
+ *
+ * Every part and word is found in the name's folded form (checks/hanzi-fold.ts: NFKC, invisible
+ * characters, punctuation and symbols removed, traditional and variant forms mapped to their
+ * 规范汉字 by the `variants` catalog), so 中國 or 赌\u200B博 meets the same word checks as 中国
+ * and 赌博 (arts 11–12). Whether the name as written uses 规范汉字 only (art 5) is read from the
+ * raw name against the `characters` catalog (《通用规范汉字表》): `standardCharactersOnly` and
+ * `nonStandardCharacters`, each with the 规范汉字 it stands for, given only with that option.
  */
 export const businessName: DerivedFunction = {
   name: "business-name",
   description: "Splits a business name into region, trade name, industry and form, and checks each",
   outputs: {
     hanOnly: "boolean",
+    standardCharactersOnly: "boolean",
+    nonStandardCharacters: "array",
+    folded: "string",
     regionFound: "boolean",
     regionCode: "string",
     regionCodePrefix: "string",
@@ -47,36 +65,59 @@ export const businessName: DerivedFunction = {
       if (typeof name !== "string") return [`option "${key}" (a catalog name) is required`];
       return catalogs.has(name) ? [] : [`no catalog named "${name}" is loaded`];
     });
+    for (const key of OPTIONAL_CATALOG_OPTIONS) {
+      const name = options[key];
+      if (name === undefined) continue;
+      if (typeof name !== "string") problems.push(`option "${key}" must be a catalog name`);
+      else if (!catalogs.has(name)) problems.push(`no catalog named "${name}" is loaded`);
+    }
     if (typeof options.entityType !== "string") problems.push('option "entityType" is required');
     return problems;
+  },
+  prepare(context) {
+    words(context);
   },
   compute(input, context) {
     if (typeof input !== "string" || input.length === 0) return {};
     // Not destructured with a rest element: that would copy the cached object on every call.
     const sets = words(context);
-    const { regions, forms, formIds, industries, lexicon, lexiconWords, entityType } = sets;
-    const parts = splitName(input, { regions, forms: formIds, industries }, sets.index);
+    const { regions, formIds, industries, lexicon, lexiconWords, entityType } = sets;
+    const name = foldText(input, sets.tables.variants);
+    const parts = splitName(name, { regions, forms: formIds, industries }, sets.index);
     const deepest = parts.regions.at(-1);
-    const form = forms.find((f) => f.id === parts.organizationForm);
+    const form =
+      parts.organizationForm === undefined
+        ? undefined
+        : sets.formByWord.get(parts.organizationForm);
     const trade = parts.tradeName;
     const restricted: string[] = [];
     const forbidden: string[] = [];
     // A word can occur in the name only where its first character does: try those words only,
     // in lexicon order.
     const candidates: number[] = [];
-    for (let i = 0; i < input.length; i++) {
-      for (const index of sets.lexiconIndex.at(input.charCodeAt(i))) candidates.push(index);
+    for (let i = 0; i < name.length; i++) {
+      for (const index of sets.lexiconIndex.at(name.charCodeAt(i))) candidates.push(index);
     }
     candidates.sort((a, b) => a - b);
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k] as number;
       if (k > 0 && candidates[k - 1] === i) continue;
-      if (!input.includes(lexiconWords[i] as string)) continue;
+      const word = lexiconWords[i] as string;
+      // A word that folds to nothing (punctuation only) cannot be told in a folded name.
+      if (word === "" || !name.includes(word)) continue;
       const w = lexicon[i] as CatalogEntry;
       (w.category === "restricted-prefix" ? restricted : forbidden).push(w.id);
     }
+    const nonStandard = sets.checksCharacters
+      ? nonStandardCharacters(input, sets.tables)
+      : undefined;
     return {
       hanOnly: isHanOnly(input),
+      ...(nonStandard && {
+        standardCharactersOnly: nonStandard.length === 0,
+        nonStandardCharacters: nonStandard,
+      }),
+      folded: name,
       regionFound: deepest !== undefined,
       ...(deepest && {
         regionCode: deepest.code,
@@ -110,11 +151,35 @@ function significantPrefix(code: string): string {
 
 type Words = ReturnType<typeof readWords>;
 
+// The 规范汉字 and variants tables are large and shared by every business-name fact reading the
+// same catalogs: built once per pair of catalogs.
+const tableCache = new WeakMap<object, WeakMap<object, HanziTables>>();
+
+function tablesOf(
+  characters: readonly CatalogEntry[],
+  variants: readonly CatalogEntry[],
+  texts: (key: string, field: string) => string[],
+): HanziTables {
+  let byVariants = tableCache.get(characters);
+  if (byVariants === undefined) {
+    byVariants = new WeakMap();
+    tableCache.set(characters, byVariants);
+  }
+  let tables = byVariants.get(variants);
+  if (tables === undefined) {
+    // Pairs the tables cannot use are left out (see hanziTables), which can only make the fold
+    // do less, never map a character wrongly; the catalog's own test reports them.
+    tables = hanziTables(texts("characters", "characters"), texts("variants", "pairs")).tables;
+    byVariants.set(variants, tables);
+  }
+  return tables;
+}
+
 // Catalogs and a derived fact's options are fixed once loaded: read the word lists once per
 // (catalogs, options) pair, not on every decision.
 const cache = new WeakMap<object, WeakMap<object, Words>>();
 
-function words(context: DerivedContext): Words {
+function words(context: Omit<DerivedContext, "appliedOn">): Words {
   let byOptions = cache.get(context.catalogs);
   if (byOptions === undefined) {
     byOptions = new WeakMap();
@@ -128,22 +193,38 @@ function words(context: DerivedContext): Words {
   return found;
 }
 
-function readWords({ options, catalogs }: DerivedContext) {
+function readWords({ options, catalogs }: Omit<DerivedContext, "appliedOn">) {
   const entries = (key: string): readonly CatalogEntry[] =>
     catalogs.get(String(options[key])) ?? [];
+  const texts = (key: string, field: string): string[] =>
+    entries(key).flatMap((e) => (typeof e[field] === "string" ? [e[field]] : []));
+  const tables = tablesOf(entries("characters"), entries("variants"), texts);
+  // The word lists are folded like the name, so that a word written in a variant form (or with
+  // punctuation) in a catalog still meets the folded name.
+  const fold = (text: string) => foldText(text, tables.variants);
   const regions: NameRegion[] = entries("regions").map((e) => ({
     code: e.id,
-    name: e.title["zh-CN"],
-    shortName: typeof e.shortName === "string" ? e.shortName : undefined,
+    name: fold(e.title["zh-CN"]),
+    shortName: typeof e.shortName === "string" ? fold(e.shortName) : undefined,
     parent: typeof e.parent === "string" ? e.parent : undefined,
     cityDistrict: e.cityDistrict === true,
   }));
   const forms = entries("forms");
-  const formIds = forms.map((f) => f.id);
-  const industries = entries("industries").map((e) => e.title["zh-CN"]);
+  const formIds = forms.map((f) => fold(f.id));
+  /** Each form by its folded word (the first of equals, as splitName prefers). */
+  const formByWord = new Map<string, CatalogEntry>();
+  forms.forEach((f, i) => {
+    const word = formIds[i] as string;
+    if (!formByWord.has(word)) formByWord.set(word, f);
+  });
+  const industries = entries("industries").map((e) => fold(e.title["zh-CN"]));
   const lexicon = entries("lexicon");
-  const lexiconWords = lexicon.map((w) => String(w.title["zh-CN"]));
+  const lexiconWords = lexicon.map((w) => fold(String(w.title["zh-CN"])));
   return {
+    tables,
+    /** Whether the `characters` option names the 规范汉字 table to check the raw name against. */
+    checksCharacters: typeof options.characters === "string" && tables.standard.size > 0,
+    formByWord,
     regions,
     index: nameIndex({ regions, forms: formIds, industries }),
     /** Every region's name and short name, for `tradeNameIsRegion`. */

@@ -5,7 +5,9 @@ import type { DerivedFunction } from "./derived-function.js";
  * Looks a list up in a catalog: `input` is an array of codes, or of objects whose `key`
  * option names the code field. Gives whether every item is a catalog entry, how many are not,
  * and for each boolean property of the entries whether any / every matched entry has it
- * (`anyTrue.preApproval`). Options: `catalog` (required), `key`.
+ * (`anyTrue.preApproval`), and which matched entries have it (`withTrue.preApproval`: each
+ * entry's `code` and `title`, for a notice that names them). Unknown items are listed in
+ * `unknown`. Options: `catalog` (required), `key`.
  */
 export const catalogMatch: DerivedFunction = {
   name: "catalog-match",
@@ -17,6 +19,7 @@ export const catalogMatch: DerivedFunction = {
     unknown: "array",
     anyTrue: "object",
     allTrue: "object",
+    withTrue: "object",
   },
   checkOptions(options, catalogs) {
     const catalog = options.catalog;
@@ -44,15 +47,20 @@ export const catalogMatch: DerivedFunction = {
     }
     const anyTrue: Record<string, boolean> = {};
     const allTrue: Record<string, boolean> = {};
+    const withTrue: Record<string, Array<{ code: string; title: CatalogEntry["title"] }>> = {};
     for (const flag of flags.sort()) {
-      let any = false;
+      const having: Array<{ code: string; title: CatalogEntry["title"] }> = [];
       let all = matched.length > 0;
       for (const entry of matched) {
-        if (entry[flag] === true) any = true;
-        else all = false;
+        if (entry[flag] === true) {
+          if (!having.some((h) => h.code === entry.id)) {
+            having.push({ code: entry.id, title: entry.title });
+          }
+        } else all = false;
       }
-      anyTrue[flag] = any;
+      anyTrue[flag] = having.length > 0;
       allTrue[flag] = all;
+      withTrue[flag] = having;
     }
     return {
       count: codes.length,
@@ -61,6 +69,7 @@ export const catalogMatch: DerivedFunction = {
       unknown,
       anyTrue,
       allTrue,
+      withTrue,
     };
   },
 };

@@ -32,4 +32,9 @@ export interface DerivedFunction {
     catalogs: ReadonlySet<string>,
   ): string[];
   compute(input: unknown, context: DerivedContext): Record<string, unknown>;
+  /**
+   * Builds, once when the matter is compiled, what `compute` would otherwise build on the first
+   * decision (indexes of large catalogs), so that no decision pays for it.
+   */
+  prepare?(context: Omit<DerivedContext, "appliedOn">): void;
 }
