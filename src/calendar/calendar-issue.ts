@@ -14,7 +14,8 @@ export type CalendarIssueCode =
   | "window-invalid"
   | "window-edge-not-rest"
   | "window-overlap"
-  | "window-no-arrangement";
+  | "window-no-arrangement"
+  | "published-coverage-ending";
 
 /**
  * One problem in a calendar file, as plain data: a code, a message for people, and a JSON
