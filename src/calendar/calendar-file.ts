@@ -52,7 +52,7 @@ const ProvisionalHolidaySchema = z
     holiday: z.string().min(1).meta({ description: "The holiday as the law names it, e.g. 春节." }),
     statutory: z.array(CalendarDateSchema).min(1).meta({
       description:
-        "The statutory days (《全国年节及纪念日放假办法》 art 2), consecutive; lunar dates are reviewed data, never computed with Intl's Chinese calendar.",
+        "The statutory days (《全国年节及纪念日放假办法》 art 2); two holidays that the notice will join (国庆 and 中秋 a few days apart) are one entry, their days in one block. Lunar dates are reviewed data, never computed with Intl's Chinese calendar.",
     }),
     window: z.strictObject({ from: CalendarDateSchema, until: CalendarDateSchema }).meta({
       description:

@@ -10,7 +10,6 @@ export type CalendarIssueCode =
   | "off-and-makeup"
   | "makeup-not-weekend"
   | "provisional-before-published"
-  | "statutory-not-consecutive"
   | "window-invalid"
   | "window-edge-not-rest"
   | "window-overlap"

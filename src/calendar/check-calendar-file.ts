@@ -140,7 +140,7 @@ export function checkCalendarFile(file: CalendarFile): CalendarIssue[] {
 }
 
 // A provisional year: after every published one (a notice is never out before the previous
-// year's); each holiday's statutory days consecutive, inside a window whose ends are rest days
+// year's); each holiday's statutory days inside a window whose ends are rest days
 // whatever the notice says; windows apart and clear of published years; and at least one
 // legal arrangement in each window, since a model without one would make every count fail.
 function checkProvisional(file: CalendarFile, issues: CalendarIssue[]): void {
@@ -162,14 +162,6 @@ function checkProvisional(file: CalendarFile, issues: CalendarIssue[]): void {
       const at = `/years/${y}/holidays/${h}`;
       const days = holiday.statutory.map(toDayNumber);
       const sorted = [...days].sort((a, b) => a - b);
-      if (sorted.some((day, i) => i > 0 && day !== (sorted[i - 1] as number) + 1)) {
-        issues.push({
-          code: "statutory-not-consecutive",
-          message: `the statutory days of ${holiday.holiday} must be consecutive dates`,
-          pointer: `${at}/statutory`,
-        });
-        return;
-      }
       const first = toDayNumber(holiday.window.from);
       const last = toDayNumber(holiday.window.until);
       const statutory = new Set(days);
@@ -240,7 +232,7 @@ function windowProblems(
     problems.push(["from", `window.from ${window.from} is not in ${year}`]);
   }
   if (lastPublished !== undefined && first <= toDayNumber(`${lastPublished}-12-31`)) {
-    problems.push(["from", `window.from ${window.from} is in the published year ${lastPublished}`]);
+    problems.push(["from", `window.from ${window.from} is not after the published years (up to ${lastPublished}), which the coming notice cannot change`]);
   }
   if (first > (statutory[0] as number)) {
     problems.push(["from", `window.from ${window.from} is after the first statutory day`]);
