@@ -118,8 +118,8 @@ describe("due dates into 2027", () => {
   // Bounds reasoned by hand from the law's constraints:
   it.each([
     // Earliest: 01-29, one of 01-30/31 worked (both would make 7 days in a row), 02-01,
-    // 02-02, 02-03. Latest: 01-29 … 02-08 off (补假 and 调休), 02-09 … 02-12, then 02-14 (Sun)
-    // worked as 调休上班 against 02-13 off? No: 02-13 Sat rests, 02-14 Sun is worked.
+    // 02-02, 02-03. Latest: 01-29 … 02-08 off (补假 and 调休 from Fri 01-29), 02-09 … 02-12
+    // count four, Sat 02-13 rests and Sun 02-14 is worked (调休上班).
     ["2027-01-28", 5, "2027-02-03", "2027-02-14"],
     // 12-31 counts; 01-04 off in one arrangement (against 01-09 or 01-10 worked).
     ["2026-12-30", 5, "2027-01-07", "2027-01-08"],
