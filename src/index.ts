@@ -55,6 +55,7 @@ export {
 export { createCalendar, type WorkingCalendar } from "./calendar/working-calendar.js";
 export { CalendarCoverageError, ProvisionalDateError } from "./calendar/coverage-error.js";
 export type { DueBounds, DueDate } from "./calendar/due-date.js";
+export { hasLapsed } from "./calendar/deadline-status.js";
 export { type DeadlineChange, deadlineChanges } from "./calendar/deadline-changes.js";
 export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
 

@@ -232,7 +232,10 @@ function windowProblems(
     problems.push(["from", `window.from ${window.from} is not in ${year}`]);
   }
   if (lastPublished !== undefined && first <= toDayNumber(`${lastPublished}-12-31`)) {
-    problems.push(["from", `window.from ${window.from} is not after the published years (up to ${lastPublished}), which the coming notice cannot change`]);
+    problems.push([
+      "from",
+      `window.from ${window.from} is not after the published years (up to ${lastPublished}), which the coming notice cannot change`,
+    ]);
   }
   if (first > (statutory[0] as number)) {
     problems.push(["from", `window.from ${window.from} is after the first statutory day`]);

@@ -54,3 +54,22 @@ export interface ProvisionalDue {
   readonly earliest: PlainDate;
   readonly latest: PlainDate;
 }
+
+/**
+ * Whether a time limit has run out on `now` (the due date's day has ended), for a consequence
+ * that follows from it automatically — e.g. 行政许可法 art 32(4): an application not answered
+ * within five days is deemed accepted. `true` or `false` only when that holds under every
+ * legal arrangement of the coming notice; `undefined` between a provisional due date's bounds,
+ * where nothing automatic may happen and a person decides.
+ *
+ * @example
+ * hasLapsed("2025-02-05", "2025-02-06"); // true
+ * hasLapsed({ earliest: "2027-02-03", latest: "2027-02-14" }, "2027-02-10"); // undefined
+ */
+export function hasLapsed(due: PlainDate | ProvisionalDue, now: PlainDate): boolean | undefined {
+  const today = toDayNumber(now);
+  if (typeof due === "string") return today > toDayNumber(due);
+  if (today > toDayNumber(due.latest)) return true;
+  if (today <= toDayNumber(due.earliest)) return false;
+  return undefined;
+}
