@@ -101,6 +101,13 @@ describe("deadlineChanges", () => {
     });
   });
 
+  it("still lists a deadline the new revision moves to before the open date", () => {
+    // Open on 02-03: the new dates (02-01, 02-04) — one already passed — and the old bounds,
+    // which reach past 02-03, all call for a corrected notice.
+    const { changes } = deadlineChanges(decisions, newCalendar, { openOn: "2027-02-03" });
+    expect(changes.map((c) => c.after)).toEqual([{ due: "2027-02-01" }, { due: "2027-02-04" }]);
+  });
+
   it("finds nothing to change on the revision the decisions were made with", () => {
     expect(deadlineChanges(decisions, bundledCalendar()).changes).toEqual([]);
   });
