@@ -47,12 +47,16 @@ export {
   addWorkingDays,
   bundledCalendar,
   deadlineStatus,
+  dueBounds,
   dueDate,
   isWorkingDay,
   workingDaysBetween,
 } from "./calendar/bundled-calendar.js";
-export { createCalendar } from "./calendar/working-calendar.js";
-export { CalendarCoverageError } from "./calendar/coverage-error.js";
+export { createCalendar, type WorkingCalendar } from "./calendar/working-calendar.js";
+export { CalendarCoverageError, ProvisionalDateError } from "./calendar/coverage-error.js";
+export type { DueBounds, DueDate } from "./calendar/due-date.js";
+export { hasLapsed } from "./calendar/deadline-status.js";
+export { type DeadlineChange, deadlineChanges } from "./calendar/deadline-changes.js";
 export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
 
 // Identity and code validators

@@ -4,9 +4,10 @@ import { readFileSync } from "node:fs";
 import {
   type DeadlineStatus,
   type DeadlineStatusOptions,
+  type ProvisionalDue,
   deadlineStatus as statusOn,
 } from "./deadline-status.js";
-import type { DueDate, DueDateOptions } from "./due-date.js";
+import type { DueBounds, DueDate, DueDateOptions } from "./due-date.js";
 import { parseCalendarFile } from "./parse-calendar-file.js";
 import type { PlainDate } from "./plain-date.js";
 import { createCalendar, type WorkingCalendar } from "./working-calendar.js";
@@ -22,7 +23,8 @@ let cached: WorkingCalendar | undefined;
  * Throws if the bundled file is invalid, listing every problem: that is a packaging fault.
  *
  * @example
- * bundledCalendar().covers; // { from: "2024-01-01", until: "2026-12-31" }
+ * bundledCalendar().covers; // { from: "2024-01-01", until: "2027-12-31" }
+ * bundledCalendar().published; // { from: "2024-01-01", until: "2026-12-31" } (2027 is provisional)
  */
 export function bundledCalendar(): WorkingCalendar {
   if (cached === undefined) {
@@ -104,6 +106,25 @@ export function dueDate(
 }
 
 /**
+ * The due date of a time limit of N working days as bounds over every legal arrangement of the
+ * calendar's provisional years (2027 until its notice is out): `due` only when exact, else
+ * `provisional: true` with the earliest and the latest date; see {@link WorkingCalendar.dueBounds}.
+ * Uses the bundled calendar unless another is given.
+ *
+ * @example
+ * dueBounds("2026-12-20", 20).due; // "2027-01-18" (exact: no arrangement of 2027 moves it)
+ * dueBounds("2027-01-28", 5); // { provisional: true, earliest: "2027-02-03", latest: "2027-02-14", … }
+ */
+export function dueBounds(
+  acceptedOn: PlainDate,
+  workingDays: number,
+  options: Omit<DueDateOptions, "outsideCoverage"> = {},
+  calendar: WorkingCalendar = bundledCalendar(),
+): DueBounds {
+  return calendar.dueBounds(acceptedOn, workingDays, options);
+}
+
+/**
  * The traffic light of a case due on `due`, seen on `now`: green, yellow (at most
  * `warnWorkingDays` working days left), red (the due date itself) or overdue. Uses the bundled
  * calendar unless another is given; the rules are those of the core `deadlineStatus`.
@@ -112,7 +133,7 @@ export function dueDate(
  * deadlineStatus("2025-02-05", "2025-01-27", { warnWorkingDays: 1 }); // "yellow"
  */
 export function deadlineStatus(
-  due: PlainDate,
+  due: PlainDate | ProvisionalDue,
   now: PlainDate,
   options: DeadlineStatusOptions,
   calendar: WorkingCalendar = bundledCalendar(),

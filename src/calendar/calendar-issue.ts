@@ -8,7 +8,13 @@ export type CalendarIssueCode =
   | "date-outside-year"
   | "duplicate-date"
   | "off-and-makeup"
-  | "makeup-not-weekend";
+  | "makeup-not-weekend"
+  | "provisional-before-published"
+  | "window-invalid"
+  | "window-edge-not-rest"
+  | "window-overlap"
+  | "window-no-arrangement"
+  | "published-coverage-ending";
 
 /**
  * One problem in a calendar file, as plain data: a code, a message for people, and a JSON

@@ -1,6 +1,7 @@
 import type { CalendarFile } from "./calendar-file.js";
 import type { CalendarIssue } from "./calendar-issue.js";
-import { toDayNumber, weekday } from "./plain-date.js";
+import { fromDayNumber, toDayNumber, weekday } from "./plain-date.js";
+import { holidayModel } from "./provisional-model.js";
 
 const WEEKDAY_NAMES = [
   "Sunday",
@@ -70,6 +71,7 @@ function collectDays(
   issues: CalendarIssue[],
 ): void {
   file.years.forEach((entry, y) => {
+    if (entry.status !== "published") return;
     entry[list].forEach(({ date }, d) => {
       const pointer = `/years/${y}/${list}/${d}/date`;
       if (!date.startsWith(`${entry.year}-`)) {
@@ -133,5 +135,116 @@ export function checkCalendarFile(file: CalendarFile): CalendarIssue[] {
   checkWeekend(file, issues);
   checkYears(file, issues);
   checkDays(file, issues);
+  checkProvisional(file, issues);
   return issues;
+}
+
+// A provisional year: after every published one (a notice is never out before the previous
+// year's); each holiday's statutory days inside a window whose ends are rest days
+// whatever the notice says; windows apart and clear of published years; and at least one
+// legal arrangement in each window, since a model without one would make every count fail.
+function checkProvisional(file: CalendarFile, issues: CalendarIssue[]): void {
+  const weekend = new Set(file.weekend);
+  const isWeekend = (day: number) => weekend.has(weekday(day));
+  const published = file.years.filter((e) => e.status === "published").map((e) => e.year);
+  const lastPublished = published.length > 0 ? Math.max(...published) : undefined;
+  const windows: Array<{ first: number; last: number; pointer: string }> = [];
+  file.years.forEach((entry, y) => {
+    if (entry.status !== "provisional") return;
+    if (lastPublished !== undefined && entry.year < lastPublished) {
+      issues.push({
+        code: "provisional-before-published",
+        message: `year ${entry.year} is provisional but ${lastPublished} is published; a provisional year comes after every published one`,
+        pointer: `/years/${y}/status`,
+      });
+    }
+    entry.holidays.forEach((holiday, h) => {
+      const at = `/years/${y}/holidays/${h}`;
+      const days = holiday.statutory.map(toDayNumber);
+      const sorted = [...days].sort((a, b) => a - b);
+      const first = toDayNumber(holiday.window.from);
+      const last = toDayNumber(holiday.window.until);
+      const statutory = new Set(days);
+      const problems = windowProblems(
+        holiday.window,
+        entry.year,
+        first,
+        last,
+        sorted,
+        lastPublished,
+      );
+      for (const [key, message] of problems) {
+        issues.push({ code: "window-invalid", message, pointer: `${at}/window/${key}` });
+      }
+      for (const [key, day] of [
+        ["from", first],
+        ["until", last],
+      ] as const) {
+        if (!isWeekend(day) && !statutory.has(day)) {
+          issues.push({
+            code: "window-edge-not-rest",
+            message: `window.${key} ${fromDayNumber(day)} must be a rest day whatever the notice says (a weekend day or a statutory day), so that holidays' windows stay independent`,
+            pointer: `${at}/window/${key}`,
+          });
+        }
+      }
+      const overlap = windows.find((w) => first <= w.last && last >= w.first);
+      if (overlap !== undefined) {
+        issues.push({
+          code: "window-overlap",
+          message: `the window of ${holiday.holiday} overlaps the window at ${overlap.pointer}`,
+          pointer: `${at}/window`,
+        });
+      }
+      windows.push({ first, last, pointer: `${at}/window` });
+      if (problems.length > 0) return;
+      try {
+        holidayModel(
+          holiday,
+          {
+            weekend,
+            workingOutside: (day) => !isWeekend(day),
+            maxRun: entry.maxConsecutiveWorkingDays,
+          },
+          { firstOnly: true },
+        );
+      } catch (error) {
+        issues.push({
+          code: "window-no-arrangement",
+          message: `${(error as Error).message}: widen the window or check the statutory days`,
+          pointer: `${at}/window`,
+        });
+      }
+    });
+  });
+}
+
+function windowProblems(
+  window: { from: string; until: string },
+  year: number,
+  first: number,
+  last: number,
+  statutory: readonly number[],
+  lastPublished: number | undefined,
+): Array<readonly ["from" | "until", string]> {
+  const problems: Array<readonly ["from" | "until", string]> = [];
+  if (!window.from.startsWith(`${year}-`)) {
+    problems.push(["from", `window.from ${window.from} is not in ${year}`]);
+  }
+  if (lastPublished !== undefined && first <= toDayNumber(`${lastPublished}-12-31`)) {
+    problems.push([
+      "from",
+      `window.from ${window.from} is not after the published years (up to ${lastPublished}), which the coming notice cannot change`,
+    ]);
+  }
+  if (first > (statutory[0] as number)) {
+    problems.push(["from", `window.from ${window.from} is after the first statutory day`]);
+  }
+  if (last < (statutory[statutory.length - 1] as number)) {
+    problems.push(["until", `window.until ${window.until} is before the last statutory day`]);
+  }
+  if (last - first > 62) {
+    problems.push(["until", `the window ${window.from} … ${window.until} is longer than 9 weeks`]);
+  }
+  return problems;
 }

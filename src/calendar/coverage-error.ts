@@ -14,14 +14,15 @@ export type OutsideCoverage = "error" | "estimate";
  */
 export class CalendarCoverageError extends Error {
   override readonly name = "CalendarCoverageError";
-  readonly code = "outside-calendar-coverage";
+  readonly code: "outside-calendar-coverage" | "provisional-calendar" = "outside-calendar-coverage";
   readonly date: PlainDate;
   readonly calendar: string;
   readonly covers: DateRange;
 
-  constructor(date: PlainDate, calendar: string, covers: DateRange) {
+  constructor(date: PlainDate, calendar: string, covers: DateRange, message?: string) {
     super(
-      `${date} is outside the calendar ${calendar} (${covers.from} … ${covers.until}); add that year's State Council notice to rules/calendars/${calendar}.json`,
+      message ??
+        `${date} is outside the calendar ${calendar} (${covers.from} … ${covers.until}); add that year's State Council notice to rules/calendars/${calendar}.json`,
     );
     this.date = date;
     this.calendar = calendar;
@@ -43,4 +44,23 @@ export class CalendarCoverageError extends Error {
  */
 export function isCalendarCoverageError(error: unknown): error is CalendarCoverageError {
   return error instanceof Error && error.name === "CalendarCoverageError";
+}
+
+/**
+ * Thrown when an exact answer depends on a day of a provisional year that only the coming
+ * State Council notice decides (补假 or 调休 not yet published). A `CalendarCoverageError`
+ * with code `provisional-calendar`, so that every caller that refuses an uncovered date
+ * refuses this one too; ask `dueBounds` or `workingDaysBetweenBounds` for the bounds instead.
+ */
+export class ProvisionalDateError extends CalendarCoverageError {
+  override readonly code = "provisional-calendar";
+
+  constructor(date: PlainDate, calendar: string, covers: DateRange, detail?: string) {
+    super(
+      date,
+      calendar,
+      covers,
+      `${date} is in a provisional year of the calendar ${calendar}: the State Council notice that decides it is not published yet${detail ? ` (${detail})` : ""}; ask for the bounds (dueBounds) instead of an exact date`,
+    );
+  }
 }

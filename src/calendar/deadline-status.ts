@@ -21,6 +21,10 @@ export interface DeadlineStatusOptions {
  * - `yellow`: before the due date, with at most `warnWorkingDays` working days left;
  * - `green`: more than `warnWorkingDays` working days left.
  *
+ * A provisional due date (`{ earliest, latest }`, see `dueBounds`) is judged by the side that
+ * warns earlier: its earliest date, with the fewest working days left that any legal
+ * arrangement of the coming notice gives; so is a date whose days left the notice decides.
+ *
  * Throws a `CalendarCoverageError` when the days between `now` and `due` are not all covered.
  *
  * @example
@@ -31,14 +35,41 @@ export interface DeadlineStatusOptions {
  * deadlineStatus("2025-02-05", "2025-02-06", { warnWorkingDays: 1 }, calendar); // "overdue"
  */
 export function deadlineStatus(
-  due: PlainDate,
+  due: PlainDate | ProvisionalDue,
   now: PlainDate,
   options: DeadlineStatusOptions,
   calendar: WorkingCalendar,
 ): DeadlineStatus {
   assertCount("warnWorkingDays", options.warnWorkingDays);
-  const [dueDay, today] = [toDayNumber(due), toDayNumber(now)];
+  const date = typeof due === "string" ? due : due.earliest;
+  const [dueDay, today] = [toDayNumber(date), toDayNumber(now)];
   if (today > dueDay) return "overdue";
   if (today === dueDay) return "red";
-  return calendar.workingDaysBetween(now, due) <= options.warnWorkingDays ? "yellow" : "green";
+  const left = calendar.workingDaysBetweenBounds(now, date).min;
+  return left <= options.warnWorkingDays ? "yellow" : "green";
+}
+
+/** A due date known only as bounds (a provisional year); see `dueBounds`. */
+export interface ProvisionalDue {
+  readonly earliest: PlainDate;
+  readonly latest: PlainDate;
+}
+
+/**
+ * Whether a time limit has run out on `now` (the due date's day has ended), for a consequence
+ * that follows from it automatically — e.g. 行政许可法 art 32(4): an application not answered
+ * within five days is deemed accepted. `true` or `false` only when that holds under every
+ * legal arrangement of the coming notice; `undefined` between a provisional due date's bounds,
+ * where nothing automatic may happen and a person decides.
+ *
+ * @example
+ * hasLapsed("2025-02-05", "2025-02-06"); // true
+ * hasLapsed({ earliest: "2027-02-03", latest: "2027-02-14" }, "2027-02-10"); // undefined
+ */
+export function hasLapsed(due: PlainDate | ProvisionalDue, now: PlainDate): boolean | undefined {
+  const today = toDayNumber(now);
+  if (typeof due === "string") return today > toDayNumber(due);
+  if (today > toDayNumber(due.latest)) return true;
+  if (today <= toDayNumber(due.earliest)) return false;
+  return undefined;
 }

@@ -1,8 +1,15 @@
 import { assertCount } from "./assert-count.js";
 import type { CalendarFile } from "./calendar-file.js";
-import type { OutsideCoverage } from "./coverage-error.js";
+import { type OutsideCoverage, ProvisionalDateError } from "./coverage-error.js";
 import { compileDayTable, type DayClass } from "./day-table.js";
-import { computeDueDate, type DueDate, type DueDateOptions } from "./due-date.js";
+import {
+  computeDueBounds,
+  computeDueDate,
+  countWorkingDaysBounds,
+  type DueBounds,
+  type DueDate,
+  type DueDateOptions,
+} from "./due-date.js";
 import { type DateRange, type PlainDate, toDayNumber } from "./plain-date.js";
 
 /** One day described: its kind, whether it is a working day, and the holiday if any. */
@@ -19,13 +26,22 @@ export interface DescribeDayOptions {
  * A compiled working-day calendar. Every method takes and returns `YYYY-MM-DD` dates, throws a
  * `RangeError` for a malformed date or count, and throws a `CalendarCoverageError` when it
  * needs a day outside `covers`; only `describeDay` and `dueDate` can estimate instead, because
- * only their results can say so.
+ * only their results can say so. The exact methods throw a `ProvisionalDateError` (a
+ * `CalendarCoverageError` with code `provisional-calendar`) when the answer depends on a day of
+ * a provisional year that only the coming notice decides; `dueBounds` and
+ * `workingDaysBetweenBounds` give the bounds instead.
  */
 export interface WorkingCalendar {
   /** The calendar's id, e.g. `cn-mainland`. */
   readonly id: string;
+  /** The calendar file's revision; decisions record it. */
+  readonly revision: string;
   /** The covered dates: 1 January of the first year to 31 December of the last. */
   readonly covers: DateRange;
+  /** The years whose notice is published (a prefix of `covers`), or undefined if none. */
+  readonly published: DateRange | undefined;
+  /** The provisional years, ascending. */
+  readonly provisionalYears: readonly number[];
   /** Whether the calendar has official data for the date. */
   isCovered(date: PlainDate): boolean;
   /** The kind of day a date is: workday, makeup workday (调休上班), weekend or holiday. */
@@ -44,6 +60,24 @@ export interface WorkingCalendar {
   workingDaysBetween(a: PlainDate, b: PlainDate): number;
   /** The due date of a time limit of N working days, with the days skipped and why. */
   dueDate(acceptedOn: PlainDate, workingDays: number, options?: DueDateOptions): DueDate;
+  /**
+   * The due date of a time limit of N working days as bounds over every legal arrangement of
+   * the provisional years: `due` only when exact, else `provisional: true` with the earliest
+   * and latest dates.
+   */
+  dueBounds(
+    acceptedOn: PlainDate,
+    workingDays: number,
+    options?: Omit<DueDateOptions, "outsideCoverage">,
+  ): DueBounds;
+  /**
+   * `workingDaysBetween` as bounds over every legal arrangement of the provisional years:
+   * `min` and `max` are equal where the calendar decides every day.
+   */
+  workingDaysBetweenBounds(
+    a: PlainDate,
+    b: PlainDate,
+  ): { readonly min: number; readonly max: number };
 }
 
 /**
@@ -60,9 +94,17 @@ export interface WorkingCalendar {
  */
 export function createCalendar(file: CalendarFile): WorkingCalendar {
   const table = compileDayTable(file);
+  const between = (a: PlainDate, b: PlainDate) => {
+    const [from, to] = [toDayNumber(a), toDayNumber(b)];
+    const { min, max } = countWorkingDaysBounds(table, Math.min(from, to), Math.max(from, to));
+    return from <= to ? { min, max } : { min: -max || 0, max: -min || 0 };
+  };
   return {
     id: table.id,
+    revision: table.revision,
     covers: table.covers,
+    published: table.published,
+    provisionalYears: table.provisionalYears,
     isCovered: (date) => table.isCovered(toDayNumber(date)),
     describeDay: (date, options = {}) => ({
       date,
@@ -74,14 +116,21 @@ export function createCalendar(file: CalendarFile): WorkingCalendar {
       return computeDueDate(table, date, n).due;
     },
     workingDaysBetween(a, b) {
-      const [from, to] = [toDayNumber(a), toDayNumber(b)];
-      let count = 0;
-      for (let day = Math.min(from, to) + 1; day <= Math.max(from, to); day += 1) {
-        if (table.classify(day, "error").working) count += 1;
+      const { min, max } = between(a, b);
+      if (min !== max) {
+        throw new ProvisionalDateError(
+          a <= b ? b : a,
+          table.id,
+          table.covers,
+          `between ${min} and ${max} working days from ${a} to ${b} depending on that notice`,
+        );
       }
-      return from <= to || count === 0 ? count : -count;
+      return min;
     },
     dueDate: (acceptedOn, workingDays, options) =>
       computeDueDate(table, acceptedOn, workingDays, options),
+    dueBounds: (acceptedOn, workingDays, options) =>
+      computeDueBounds(table, acceptedOn, workingDays, options),
+    workingDaysBetweenBounds: between,
   };
 }

@@ -11,6 +11,7 @@ Usage:
   smart-approval diff <old.json> <new.json> [--corpus applications.ndjson] [--rules DIR] [--format text|json]
   smart-approval guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
+  smart-approval deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
   smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
 
@@ -45,6 +46,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         threshold: { type: "string" },
         corpus: { type: "string" },
         date: { type: "string" },
+        calendar: { type: "string" },
         workers: { type: "string" },
         engine: { type: "string" },
         out: { type: "string" },
@@ -74,6 +76,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await (await import("./commands/test.js")).testCommand(args, options, io);
       case "due":
         return (await import("./commands/due.js")).dueCommand(args, options, io);
+      case "deadlines":
+        return (await import("./commands/deadlines.js")).deadlinesCommand(args, options, io);
       case "diff":
         return await (await import("./commands/diff.js")).diffCommand(args, options, io);
       case "guide":

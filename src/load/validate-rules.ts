@@ -23,14 +23,20 @@ import { type RuleSource, validateSources } from "./validate-sources.js";
  * Validates rule files and directories and returns every issue found (an empty list when all
  * is well). A matter file validated on its own is checked against the catalogs of the rules
  * directory it sits in, or else the bundled catalogs. A rules bundle is checked as `loadRules`
- * takes it (intact, built by this version). Unreadable paths are issues too.
+ * takes it (intact, built by this version). Unreadable paths are issues too. With `today`
+ * (the caller's civil date), a calendar whose published years end within 60 days is warned
+ * about (the library reads no clock).
  *
  * @example
  * const issues = validateRules(["rules"]);
  * issues.filter((i) => i.severity === "error").length; // 0
  */
-export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): Issue[] {
+export function validateRules(
+  paths: readonly string[] = [BUNDLED_RULES_DIR],
+  options: { today?: string } = {},
+): Issue[] {
   if (
+    options.today === undefined &&
     paths.length === 1 &&
     resolve(paths[0] as string) === resolve(BUNDLED_RULES_DIR) &&
     storedBundledRules() !== undefined
@@ -72,6 +78,7 @@ export function validateRules(paths: readonly string[] = [BUNDLED_RULES_DIR]): I
   const result = validateSources(sources, {
     ajv: createSchemaCompiler(),
     ...(baseCatalogs && { baseCatalogs }),
+    ...(options.today && { today: options.today }),
   });
   return [...issues, ...result.issues];
 }

@@ -1,5 +1,6 @@
 import type { Ajv } from "ajv";
 import type { CalendarFile } from "../calendar/calendar-file.js";
+import { publishedCoverageWarnings } from "../calendar/coverage-warnings.js";
 import { parseCalendarFile } from "../calendar/parse-calendar-file.js";
 import { canonicalJson, type Sha256 } from "../evaluate/canonical-json.js";
 import { lintMatter, lintVersions } from "../lint/lint.js";
@@ -52,7 +53,13 @@ export interface SourcesValidation {
  */
 export function validateSources(
   sources: readonly RuleSource[],
-  context: { ajv: Ajv; baseCatalogs?: ReadonlyMap<string, CatalogFile>; sha256?: Sha256 },
+  context: {
+    ajv: Ajv;
+    baseCatalogs?: ReadonlyMap<string, CatalogFile>;
+    sha256?: Sha256;
+    /** The caller's civil date: calendars whose published years end soon are warned about. */
+    today?: string;
+  },
 ): SourcesValidation {
   const issues: Issue[] = [];
   const catalogs = new Map<string, CatalogFile>();
@@ -70,8 +77,11 @@ export function validateSources(
     } else if (isCalendar(source.file)) {
       issues.push(...parsed.issues);
       const result = parseCalendarFile(parsed.document.value);
-      if (result.ok) calendars.set(result.value.id, result.value);
-      else {
+      if (result.ok) {
+        calendars.set(result.value.id, result.value);
+        for (const i of context.today ? publishedCoverageWarnings(result.value, context.today) : [])
+          issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer, "warning"));
+      } else {
         for (const i of result.issues)
           issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer));
       }

@@ -75,12 +75,42 @@ export const FollowUpSchema = z.strictObject({
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
+const DueRangeSchema = z
+  .strictObject({ earliest: z.string(), latest: z.string() })
+  .meta({ description: "The earliest and the latest due date any legal arrangement gives." });
+
 export const TimeLimitResultSchema = z.strictObject({
   acceptedOn: z.string(),
   onTheSpot: z.boolean(),
-  statutoryDue: z.string().optional(),
-  statutoryDueExtended: z.string().optional(),
-  promisedDue: z.string().optional(),
+  statutoryDue: z.string().optional().meta({ description: "Present only when exact." }),
+  statutoryDueExtended: z.string().optional().meta({ description: "Present only when exact." }),
+  promisedDue: z.string().optional().meta({ description: "Present only when exact." }),
+  provisional: z
+    .strictObject({
+      statutoryDue: DueRangeSchema.optional(),
+      statutoryDueExtended: DueRangeSchema.optional(),
+      promisedDue: DueRangeSchema.optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        "暂定: due dates counted into a year whose State Council notice is not published, as bounds (the exact field is then absent). Nothing automatic may hinge on them (e.g. 行政许可法 art 32(4)); a person acts on the earliest date until the notice is out.",
+    }),
+  workingDays: z
+    .strictObject({
+      statutory: z.int(),
+      extension: z.int().optional(),
+      promised: z.int().optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        "The working days counted, so that the due dates can be counted again on a new calendar revision (smart-approval deadlines).",
+    }),
+  calendar: z
+    .strictObject({ id: z.string(), revision: z.string() })
+    .optional()
+    .meta({ description: "The working-day calendar and its revision the dates were counted on." }),
   note: z.string().optional(),
 });
 export type TimeLimitResult = z.infer<typeof TimeLimitResultSchema>;

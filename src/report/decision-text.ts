@@ -14,6 +14,8 @@ const WORDS = {
     extended: "延长后",
     promised: "承诺期限",
     onTheSpot: "当场办结",
+    provisional: "暂定",
+    between: (a: string, b: string) => `${a} 至 ${b}`,
     citation: (law: string, articles: readonly string[]) =>
       `《${law}》${articles.map((a) => `第${a}条`).join("、")}`,
     basis: (text: string) => ` 〔依据：${text}〕`,
@@ -31,6 +33,8 @@ const WORDS = {
     extended: "extended",
     promised: "promised",
     onTheSpot: "on the spot",
+    provisional: "provisional",
+    between: (a: string, b: string) => `${a} to ${b}`,
     citation: (law: string, articles: readonly string[]) => `${law} art ${articles.join(", ")}`,
     basis: (text: string) => ` [basis: ${text}]`,
     sep: "; ",
@@ -70,12 +74,18 @@ export function formatDecisionText(decision: Decision, title?: string): string {
   }
   const limit = decision.timeLimit;
   if (limit) {
+    // A provisional date (暂定) is shown as both bounds; the note says why.
+    const range = (r: { earliest: string; latest: string } | undefined) =>
+      r && `${w.provisional} ${w.between(r.earliest, r.latest)}`;
+    const p = limit.provisional;
     const parts = limit.onTheSpot
       ? [w.onTheSpot]
       : [
-          limit.statutoryDue,
-          limit.statutoryDueExtended && `${w.extended} ${limit.statutoryDueExtended}`,
-          limit.promisedDue && `${w.promised} ${limit.promisedDue}`,
+          limit.statutoryDue ?? range(p?.statutoryDue),
+          (limit.statutoryDueExtended ?? range(p?.statutoryDueExtended)) &&
+            `${w.extended} ${limit.statutoryDueExtended ?? range(p?.statutoryDueExtended)}`,
+          (limit.promisedDue ?? range(p?.promisedDue)) &&
+            `${w.promised} ${limit.promisedDue ?? range(p?.promisedDue)}`,
           limit.note,
         ].filter(Boolean);
     lines.push(`${w.due}: ${parts.join(w.sep)}`);

@@ -24,16 +24,18 @@ function twoYears(): CalendarFile {
   return {
     id: "test",
     title: { "zh-CN": "测试", en: "Test" },
+    revision: "2029-11-01",
     weekend: [6, 0],
     covers: { from: "2030-01-01", until: "2031-12-31" },
     years: [
       {
         year: 2030,
+        status: "published",
         source: source(2030),
         offDays: [{ date: "2030-01-01", holiday: "元旦" }],
         makeupWorkDays: [{ date: "2030-01-05", holiday: "元旦" }],
       },
-      { year: 2031, source: source(2031), offDays: [], makeupWorkDays: [] },
+      { year: 2031, status: "published", source: source(2031), offDays: [], makeupWorkDays: [] },
     ],
   };
 }
@@ -91,6 +93,7 @@ describe("parseCalendarFile", () => {
         {
           ...file.years[0],
           year: 2030,
+          status: "published",
           source: source(2030),
           offDays: [
             { date: "2030-01-01", holiday: "元旦" },
@@ -103,7 +106,7 @@ describe("parseCalendarFile", () => {
             { date: "2030-02-02", holiday: "春节" },
           ],
         },
-        { year: 2032, source: source(2032), offDays: [], makeupWorkDays: [] },
+        { year: 2032, status: "published", source: source(2032), offDays: [], makeupWorkDays: [] },
       ],
     };
     expect(codesAndPointers(data)).toEqual([
@@ -122,8 +125,8 @@ describe("parseCalendarFile", () => {
       ...file,
       covers: { from: "2029-06-01", until: "2031-12-31" },
       years: [
-        { year: 2030, source: source(2030), offDays: [], makeupWorkDays: [] },
-        { year: 2030, source: source(2030), offDays: [], makeupWorkDays: [] },
+        { year: 2030, status: "published", source: source(2030), offDays: [], makeupWorkDays: [] },
+        { year: 2030, status: "published", source: source(2030), offDays: [], makeupWorkDays: [] },
       ],
     };
     const result = parseCalendarFile(data);
@@ -172,27 +175,118 @@ describe("parseCalendarFile", () => {
   });
 });
 
-describe("extending the calendar", () => {
-  it("adds 2027 with one edit of the data file: the year's entry and covers.until", () => {
+describe("provisional years", () => {
+  const provisional = (holidays: unknown[], year = 2031) => ({
+    year,
+    status: "provisional",
+    note: "notice not out",
+    maxConsecutiveWorkingDays: 6,
+    holidays,
+  });
+  const holiday = (statutory: string[], from: string, until: string) => ({
+    holiday: "国庆节",
+    statutory,
+    window: { from, until },
+    review: "law",
+  });
+
+  it("accepts a provisional year after the published ones", () => {
+    // 2031-10-01 is a Wednesday; the window runs from Saturday 09-20 to Sunday 10-19.
+    const file = twoYears();
+    const data = {
+      ...file,
+      years: [
+        file.years[0],
+        provisional([
+          holiday(["2031-10-01", "2031-10-02", "2031-10-03"], "2031-09-20", "2031-10-19"),
+        ]),
+      ],
+    };
+    expect(codesAndPointers(data)).toEqual([]);
+  });
+
+  it("refuses windows that are not independent, or cannot hold the days owed", () => {
+    const file = twoYears();
+    const data = {
+      ...file,
+      years: [
+        file.years[0],
+        provisional([
+          // Fine: 国庆 with a 中秋 on 10-06 (one block, as in 2025).
+          holiday(
+            ["2031-10-01", "2031-10-02", "2031-10-03", "2031-10-06"],
+            "2031-09-20",
+            "2031-10-19",
+          ),
+          // Window ends on a Wednesday (2031-05-07), and overlaps nothing.
+          holiday(["2031-05-01", "2031-05-02"], "2031-04-26", "2031-05-07"),
+          // Overlaps the previous window and starts in 2030.
+          holiday(["2031-05-05"], "2030-12-27", "2031-05-11"),
+          // Saturday 06-07 owed, but the window (Sat 06-07 … Sun 06-08) has no weekday for it.
+          holiday(["2031-06-07"], "2031-06-07", "2031-06-08"),
+        ]),
+      ],
+    };
+    expect(codesAndPointers(data)).toEqual([
+      { code: "window-edge-not-rest", pointer: "/years/1/holidays/1/window/until" },
+      { code: "window-invalid", pointer: "/years/1/holidays/2/window/from" },
+      { code: "window-invalid", pointer: "/years/1/holidays/2/window/from" },
+      { code: "window-invalid", pointer: "/years/1/holidays/2/window/until" },
+      { code: "window-edge-not-rest", pointer: "/years/1/holidays/2/window/from" },
+      { code: "window-overlap", pointer: "/years/1/holidays/2/window" },
+      { code: "window-no-arrangement", pointer: "/years/1/holidays/3/window" },
+    ]);
+  });
+
+  it("refuses a provisional year before a published one", () => {
+    const file = twoYears();
+    const data = {
+      ...file,
+      years: [provisional([], 2030), file.years[1]],
+    };
+    expect(codesAndPointers(data)).toEqual([{ code: "schema", pointer: "/years/0/holidays" }]);
+    const withHoliday = {
+      ...file,
+      years: [
+        provisional(
+          [holiday(["2030-10-01", "2030-10-02", "2030-10-03"], "2030-09-21", "2030-10-20")],
+          2030,
+        ),
+        file.years[1],
+      ],
+    };
+    expect(codesAndPointers(withHoliday)).toEqual([
+      { code: "provisional-before-published", pointer: "/years/0/status" },
+      { code: "window-invalid", pointer: "/years/0/holidays/0/window/from" },
+    ]);
+  });
+});
+
+describe("publishing a provisional year", () => {
+  it("replaces the 2027 entry by the notice's with one edit of the data file", () => {
+    // A made-up notice, only to show the mechanism: NOT the 2027 arrangement, which no
+    // source had on 2026-12-05.
     const file = bundled();
-    const year2027 = {
+    const index = file.years.findIndex((y) => y.year === 2027);
+    const made = {
       year: 2027,
-      source: { ...source(2027), note: "example" },
-      offDays: [{ date: "2027-01-01", holiday: "元旦" }],
+      status: "published" as const,
+      source: { ...source(2027), note: "example, not the real notice" },
+      offDays: [
+        { date: "2027-01-01", holiday: "元旦" },
+        { date: "2027-01-02", holiday: "元旦" },
+        { date: "2027-01-03", holiday: "元旦" },
+      ],
       makeupWorkDays: [],
     };
-    const forgotten = parseCalendarFile({ ...file, years: [...file.years, year2027] });
-    expect(forgotten.ok ? [] : forgotten.issues.map((issue) => issue.pointer)).toEqual([
-      "/covers/until",
-    ]);
-    const result = parseCalendarFile({
-      ...file,
-      covers: { ...file.covers, until: "2027-12-31" },
-      years: [...file.years, year2027],
-    });
+    const years = file.years.map((y, i) => (i === index ? made : y));
+    const result = parseCalendarFile({ ...file, revision: "2027-01-05", years });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const calendar = createCalendar(result.value);
-    expect(calendar.addWorkingDays("2026-12-31", 1)).toBe("2027-01-04");
+    expect(calendar.revision).toBe("2027-01-05");
+    expect(calendar.published?.until).toBe("2027-12-31");
+    expect(calendar.provisionalYears).toEqual([]);
+    expect(calendar.addWorkingDays("2026-12-31", 2)).toBe("2027-01-05");
   });
 });
 

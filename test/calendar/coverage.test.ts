@@ -23,57 +23,56 @@ function caught(action: () => unknown): unknown {
 
 describe("a date outside the calendar is an error by default", () => {
   it("says which date, which calendar, its range and how to fix it", () => {
-    const error = caught(() => isWorkingDay("2027-03-02"));
+    const error = caught(() => isWorkingDay("2028-03-02"));
     expect(error).toBeInstanceOf(CalendarCoverageError);
     expect(isCalendarCoverageError(error)).toBe(true);
     expect(error).toMatchObject({
       name: "CalendarCoverageError",
       code: "outside-calendar-coverage",
-      date: "2027-03-02",
+      date: "2028-03-02",
       calendar: "cn-mainland",
-      covers: { from: "2024-01-01", until: "2026-12-31" },
+      covers: { from: "2024-01-01", until: "2027-12-31" },
       message:
-        "2027-03-02 is outside the calendar cn-mainland (2024-01-01 … 2026-12-31); add that year's State Council notice to rules/calendars/cn-mainland.json",
+        "2028-03-02 is outside the calendar cn-mainland (2024-01-01 … 2027-12-31); add that year's State Council notice to rules/calendars/cn-mainland.json",
     });
   });
 
   it("names the first uncovered day a count runs into", () => {
-    expect(caught(() => addWorkingDays("2026-12-29", 3))).toMatchObject({ date: "2027-01-01" });
+    expect(caught(() => addWorkingDays("2027-12-20", 15))).toMatchObject({ date: "2028-01-01" });
     expect(caught(() => dueDate("2023-12-29", 1))).toMatchObject({ date: "2023-12-30" });
   });
 
   it("refuses every calendar function outside the covered years", () => {
-    expect(() => workingDaysBetween("2026-12-01", "2027-01-05")).toThrow(CalendarCoverageError);
+    expect(() => workingDaysBetween("2027-12-01", "2028-01-05")).toThrow(CalendarCoverageError);
     expect(() => workingDaysBetween("2023-12-01", "2024-01-05")).toThrow(CalendarCoverageError);
     expect(() => bundledCalendar().describeDay("2023-06-01")).toThrow(CalendarCoverageError);
-    expect(() => deadlineStatus("2027-01-10", "2026-12-20", { warnWorkingDays: 2 })).toThrow(
+    expect(() => deadlineStatus("2028-01-10", "2027-12-20", { warnWorkingDays: 2 })).toThrow(
       CalendarCoverageError,
     );
   });
 
   it("needs only the days after acceptance, up to the due date", () => {
     expect(dueDate("2023-12-31", 1).due).toBe("2024-01-02");
-    expect(dueDate("2027-01-05", 0).due).toBe("2027-01-05");
-    expect(addWorkingDays("2026-12-30", 1)).toBe("2026-12-31");
+    expect(dueDate("2028-01-05", 0).due).toBe("2028-01-05");
+    expect(addWorkingDays("2027-12-22", 1)).toBe("2027-12-23");
   });
 
   it("does not take an ordinary error for a coverage error", () => {
-    expect(isCalendarCoverageError(new Error("2027-03-02"))).toBe(false);
+    expect(isCalendarCoverageError(new Error("2028-03-02"))).toBe(false);
     expect(isCalendarCoverageError({ name: "CalendarCoverageError" })).toBe(false);
   });
 });
 
 describe('outsideCoverage: "estimate" counts weekends only and says so', () => {
   it("estimates a due date that runs past the covered years and marks it", () => {
-    const due = dueDate("2026-12-30", 5, { outsideCoverage: "estimate" });
-    // 2027-01-01 would most likely be a holiday; the estimate cannot know, hence the mark.
+    const due = dueDate("2028-01-06", 5, { outsideCoverage: "estimate" });
     expect(due).toEqual({
-      acceptedOn: "2026-12-30",
+      acceptedOn: "2028-01-06",
       workingDays: 5,
-      due: "2027-01-06",
+      due: "2028-01-13",
       skipped: [
-        { date: "2027-01-02", reason: "weekend" },
-        { date: "2027-01-03", reason: "weekend" },
+        { date: "2028-01-08", reason: "weekend" },
+        { date: "2028-01-09", reason: "weekend" },
       ],
       estimated: true,
     });
@@ -94,14 +93,14 @@ describe('outsideCoverage: "estimate" counts weekends only and says so', () => {
 
   it("describes an uncovered day from its weekday and marks it", () => {
     const calendar = bundledCalendar();
-    expect(calendar.describeDay("2027-03-02", { outsideCoverage: "estimate" })).toEqual({
-      date: "2027-03-02",
+    expect(calendar.describeDay("2028-03-02", { outsideCoverage: "estimate" })).toEqual({
+      date: "2028-03-02",
       kind: "workday",
       working: true,
       estimated: true,
     });
-    expect(calendar.describeDay("2027-03-06", { outsideCoverage: "estimate" })).toEqual({
-      date: "2027-03-06",
+    expect(calendar.describeDay("2028-03-04", { outsideCoverage: "estimate" })).toEqual({
+      date: "2028-03-04",
       kind: "weekend",
       working: false,
       estimated: true,

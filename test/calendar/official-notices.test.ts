@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { bundledCalendar, isWorkingDay } from "../../src/calendar/bundled-calendar.js";
-import type { CalendarFile } from "../../src/calendar/calendar-file.js";
+import type { CalendarFile, PublishedYear } from "../../src/calendar/calendar-file.js";
 import {
   eachDate,
   localDate,
@@ -15,14 +15,24 @@ const file = JSON.parse(
   readFileSync(new URL("../../rules/calendars/cn-mainland.json", import.meta.url), "utf8"),
 ) as CalendarFile;
 
+const published = file.years.filter(
+  (entry): entry is PublishedYear => entry.status === "published",
+);
+
 describe("rules/calendars/cn-mainland.json", () => {
-  it("covers 2024-01-01 to 2026-12-31, year by year", () => {
-    expect(file.covers).toEqual({ from: "2024-01-01", until: "2026-12-31" });
-    expect(file.years.map((entry) => entry.year)).toEqual([2024, 2025, 2026]);
+  it("covers 2024-01-01 to 2027-12-31, year by year: 2024–2026 published, 2027 provisional", () => {
+    expect(file.covers).toEqual({ from: "2024-01-01", until: "2027-12-31" });
+    expect(file.years.map((entry) => [entry.year, entry.status])).toEqual([
+      [2024, "published"],
+      [2025, "published"],
+      [2026, "published"],
+      [2027, "provisional"],
+    ]);
     expect(bundledCalendar().covers).toEqual(file.covers);
+    expect(bundledCalendar().published).toEqual({ from: "2024-01-01", until: "2026-12-31" });
   });
 
-  for (const entry of file.years) {
+  for (const entry of published) {
     const notice = NOTICES[String(entry.year) as keyof typeof NOTICES];
 
     it(`cites the State Council notice for ${entry.year}`, () => {
@@ -48,7 +58,7 @@ describe("rules/calendars/cn-mainland.json", () => {
   }
 
   it("records that the 2026 notice's 文号 is not confirmed", () => {
-    const source = file.years.find((entry) => entry.year === 2026)?.source;
+    const source = published.find((entry) => entry.year === 2026)?.source;
     expect(source?.number).toBeNull();
     expect(source?.note).toMatch(/not confirmed/);
   });

@@ -91,14 +91,18 @@ describe("coverage information", () => {
 
   it("names the calendar and the range it covers", () => {
     expect(calendar.id).toBe("cn-mainland");
-    expect(calendar.covers).toEqual({ from: "2024-01-01", until: "2026-12-31" });
+    expect(calendar.covers).toEqual({ from: "2024-01-01", until: "2027-12-31" });
+    expect(calendar.published).toEqual({ from: "2024-01-01", until: "2026-12-31" });
+    expect(calendar.provisionalYears).toEqual([2027]);
+    expect(calendar.revision).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 
   it("tells covered dates from the rest", () => {
     expect(calendar.isCovered("2024-01-01")).toBe(true);
     expect(calendar.isCovered("2026-12-31")).toBe(true);
     expect(calendar.isCovered("2023-12-31")).toBe(false);
-    expect(calendar.isCovered("2027-01-01")).toBe(false);
+    expect(calendar.isCovered("2027-12-31")).toBe(true);
+    expect(calendar.isCovered("2028-01-01")).toBe(false);
   });
 
   it("compiles the bundled file once", () => {

@@ -120,15 +120,34 @@ describe("smart-approval due", () => {
     });
   });
 
-  it("adds the skipped days and why in JSON", async () => {
-    const { stdout } = await cli("due", "2025-01-24", "3", "--format", "json");
-    const result = JSON.parse(stdout);
-    expect(result.due).toBe("2025-02-05");
-    expect(result.skipped).toContainEqual({
-      date: "2025-01-28",
-      reason: "holiday",
-      holiday: "春节",
+  it("prints start, days, due, provisional, bounds and the calendar revision in JSON", async () => {
+    const { stdout } = await cli("due", "2025-01-24", "3", "--extension", "3", "--format", "json");
+    expect(JSON.parse(stdout)).toEqual({
+      start: "2025-01-24",
+      days: 6,
+      due: "2025-02-08",
+      provisional: false,
+      earliest: "2025-02-08",
+      latest: "2025-02-08",
+      calendar: { revision: expect.stringMatching(/^\d{4}-\d{2}-\d{2}/) },
     });
+  });
+
+  it("counts into 2027 before its notice: exact where certain, else 暂定 with both dates", async () => {
+    // Past 元旦's window every legal arrangement gives the same day (SPEC-2 §1.2).
+    expect(await cli("due", "2026-12-20", "20")).toMatchObject({ code: 0, stdout: "2027-01-18\n" });
+    const json = JSON.parse((await cli("due", "2027-01-28", "5", "--format", "json")).stdout);
+    expect(json).toMatchObject({
+      start: "2027-01-28",
+      days: 5,
+      provisional: true,
+      earliest: "2027-02-03",
+      latest: "2027-02-14",
+    });
+    expect(json).not.toHaveProperty("due");
+    const text = await cli("due", "2027-01-28", "5");
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^暂定 \/ provisional: 2027-02-03 … 2027-02-14/);
   });
 
   it("refuses a date outside the calendar with one clear message", async () => {

@@ -19,6 +19,7 @@ describe("decide", () => {
       acceptedOn: "2025-06-30",
       onTheSpot: true,
       statutoryDue: "2025-06-30",
+      calendar: { id: "cn-mainland", revision: expect.any(String) },
     });
   });
 

@@ -61,7 +61,8 @@ describe("the published package", () => {
     expect(sh("npx", ["--no-install", "smart-approval", "due", "2025-01-24", "3"], project)).toBe(
       "2025-02-05\n",
     );
-    expect(sh("npx", ["--no-install", "smart-approval", "validate"], project)).toMatch(/^0 errors/);
+    // The calendar warns while its published years end within 60 days (docs/rule-authors.md).
+    expect(sh("npx", ["--no-install", "smart-approval", "validate"], project)).toMatch(/^0 errors/m);
   });
 });
 

@@ -1,9 +1,16 @@
-import { dueDate } from "../../calendar/bundled-calendar.js";
+import { dueBounds } from "../../calendar/bundled-calendar.js";
 import { isCalendarCoverageError } from "../../calendar/coverage-error.js";
 import { isPlainDate } from "../../calendar/plain-date.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 
-/** `due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]` */
+/**
+ * `due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]`: the due date on the
+ * bundled calendar. Into a provisional year (its State Council notice not out) the date is
+ * exact only where every legal arrangement gives the same day; otherwise both bounds are
+ * printed, marked 暂定 / provisional. JSON:
+ * `{"start","days","due","provisional","earliest","latest","calendar":{"revision"}}`, `due`
+ * present only when exact; `days` counts the extension too.
+ */
 export function dueCommand(
   args: string[],
   options: Record<string, string | undefined>,
@@ -19,8 +26,25 @@ export function dueCommand(
   const extension =
     options.extension === undefined ? undefined : count("--extension", options.extension);
   try {
-    const result = dueDate(date, workingDays, { extensionWorkingDays: extension });
-    io.stdout(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : `${result.due}\n`);
+    const result = dueBounds(date, workingDays, { extensionWorkingDays: extension });
+    if (format === "json") {
+      const json = {
+        start: result.acceptedOn,
+        days: result.workingDays,
+        ...(result.due !== undefined && { due: result.due }),
+        provisional: result.provisional,
+        earliest: result.earliest,
+        latest: result.latest,
+        calendar: { revision: result.calendar.revision },
+      };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else if (result.due !== undefined) {
+      io.stdout(`${result.due}\n`);
+    } else {
+      io.stdout(
+        `暂定 / provisional: ${result.earliest} … ${result.latest} (the State Council notice for that year is not published: due between these dates, act by the earliest; calendar revision ${result.calendar.revision})\n`,
+      );
+    }
     return EXIT.ok;
   } catch (error) {
     if (isCalendarCoverageError(error) || error instanceof RangeError)

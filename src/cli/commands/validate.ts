@@ -16,7 +16,11 @@ export function validateCommand(
 ): number {
   const format = oneOf("format", options.format, ["text", "json", "github"], "text");
   const failOn = oneOf("fail-on", options["fail-on"], ["error", "warning"], "error");
-  const issues = validateRules(args.length > 0 ? args.map((p) => resolve(io.cwd, p)) : undefined);
+  // Today in Beijing, for the warning that the calendar's published years end soon.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  const issues = validateRules(args.length > 0 ? args.map((p) => resolve(io.cwd, p)) : undefined, {
+    today,
+  });
   io.stdout(formatIssues(inSourceOrder(issues), format));
   const failing = issues.some((i) => i.severity === "error" || failOn === "warning");
   return failing ? EXIT.checksFailed : EXIT.ok;
