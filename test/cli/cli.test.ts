@@ -76,6 +76,47 @@ describe("smart-approval evaluate", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("/appliedOn");
   });
+
+  it("prints the problems of an application it cannot decide as JSON on stdout, not null", async () => {
+    const file = scratchFile(
+      "bad.json",
+      JSON.stringify({ ...approvable(), appliedOn: "someday", matter: "x.y" }),
+    );
+    const { code, stdout } = await cli("evaluate", file, "--format", "json");
+    expect(code).toBe(2);
+    const record = JSON.parse(stdout);
+    expect(record).toMatchObject({ file, error: { code: "invalid-application" } });
+    const pointers = record.error.problems.map((p: { pointer: string }) => p.pointer);
+    expect(pointers).toContain("/appliedOn");
+    for (const problem of record.error.problems) {
+      expect(Object.keys(problem).sort()).toEqual(["code", "message", "pointer"]);
+      expect(record.error.message).toContain(problem.message);
+    }
+  });
+
+  it("gives one JSON entry per file, in order, whether decided or not", async () => {
+    const bad = scratchFile("bad.json", JSON.stringify({ ...approvable(), matter: "x.y" }));
+    const { code, stdout } = await cli(
+      "evaluate",
+      "examples/1-approve-convenience-store.json",
+      bad,
+      "examples/2-incomplete-unsigned-form.json",
+      "--format",
+      "json",
+    );
+    expect(code).toBe(2);
+    const entries = JSON.parse(stdout);
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({ outcome: "approve" });
+    expect(entries[1]).toMatchObject({
+      file: bad,
+      error: {
+        code: "invalid-application",
+        problems: [{ code: "unknown-matter", pointer: "/matter" }],
+      },
+    });
+    expect(entries[2]).toMatchObject({ outcome: "incomplete" });
+  });
 });
 
 describe("smart-approval validate", () => {
