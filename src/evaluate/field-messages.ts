@@ -72,8 +72,8 @@ const WORDS: Record<Locale, Words> = {
     },
     formats: {
       date: "日期，格式为 YYYY-MM-DD（如 2025-06-30）",
-      "date-time": "日期和时间，格式为 YYYY-MM-DDThh:mm:ss 加时区（如 2025-06-30T09:00:00+08:00）",
-      "iso-date-time": "日期和时间，格式为 YYYY-MM-DDThh:mm:ss（如 2025-06-30T09:00:00）",
+      "date-time": "日期和时间（ISO 8601，带时区，如 2025-06-30T09:00:00+08:00）",
+      "iso-date-time": "日期和时间（ISO 8601，如 2025-06-30T09:00:00）",
       time: "时间，格式为 hh:mm:ss 加时区（如 09:00:00+08:00）",
       "iso-time": "时间，格式为 hh:mm:ss（如 09:00:00）",
       duration: "时长（ISO 8601，如 P3D）",
@@ -156,9 +156,8 @@ const WORDS: Record<Locale, Words> = {
     },
     formats: {
       date: "a date as YYYY-MM-DD (e.g. 2025-06-30)",
-      "date-time":
-        "a date and time as YYYY-MM-DDThh:mm:ss with a time zone (e.g. 2025-06-30T09:00:00+08:00)",
-      "iso-date-time": "a date and time as YYYY-MM-DDThh:mm:ss (e.g. 2025-06-30T09:00:00)",
+      "date-time": "a date and time (ISO 8601, with a time zone, e.g. 2025-06-30T09:00:00+08:00)",
+      "iso-date-time": "a date and time (ISO 8601, e.g. 2025-06-30T09:00:00)",
       time: "a time as hh:mm:ss with a time zone (e.g. 09:00:00+08:00)",
       "iso-time": "a time as hh:mm:ss (e.g. 09:00:00)",
       duration: "a duration (ISO 8601, e.g. P3D)",
@@ -225,7 +224,10 @@ const WORDS: Record<Locale, Words> = {
 };
 
 /** The keywords whose failure a notice explains in words; any other gets a generic phrase. */
-export const EXPLAINED_KEYWORDS: readonly string[] = Object.keys(WORDS["zh-CN"].detail);
+export const EXPLAINED_KEYWORDS: readonly string[] = [
+  "required",
+  ...Object.keys(WORDS["zh-CN"].detail),
+];
 
 /**
  * The notice text for a data field that fails the matter's input schema, in both locales:
@@ -238,7 +240,10 @@ export const EXPLAINED_KEYWORDS: readonly string[] = Object.keys(WORDS["zh-CN"].
  *   { path: "organization", problem: "invalid", keyword: "enum", params: { allowedValues: ["individual", "family"] } });
  * // { "zh-CN": "请更正：组成形式（organization）（应为以下之一：individual、family）", en: "Please correct: 组成形式 (organization) (must be one of: individual, family)" }
  */
-export function fieldProblemText(schema: Schema, problem: FieldProblem): LocalizedText {
+export function fieldProblemText(
+  schema: Schema,
+  problem: FieldProblem,
+): { "zh-CN": string; en: string } {
   return {
     "zh-CN": fieldProblemIn(schema, problem, "zh-CN"),
     en: fieldProblemIn(schema, problem, "en"),
