@@ -10,7 +10,7 @@ import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
-import { type FieldProblem, fieldProblemText } from "./field-messages.js";
+import { type FieldProblem, fieldProblemIn } from "./field-messages.js";
 import { prepareFacts, setKey } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
@@ -214,7 +214,7 @@ function fieldItem(
   conditional = false,
 ): MissingItem {
   const path = problem.path === "" ? "data" : problem.path;
-  const message = localize(fieldProblemText(matter.file.input.data, problem), locale);
+  const message = fieldProblemIn(matter.file.input.data, problem, locale);
   return {
     kind: "field",
     id: path,

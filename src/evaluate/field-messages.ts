@@ -250,7 +250,8 @@ export function fieldProblemText(
   };
 }
 
-function fieldProblemIn(schema: Schema, problem: FieldProblem, locale: Locale): string {
+/** {@link fieldProblemText} in one locale: what a decision needs. */
+export function fieldProblemIn(schema: Schema, problem: FieldProblem, locale: Locale): string {
   const w = WORDS[locale];
   const label = labelWithPath(schema, problem.path, locale);
   const parent = problem.path.split(".").slice(0, -1).join(".");
