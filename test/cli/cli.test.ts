@@ -77,6 +77,21 @@ describe("smart-approval evaluate", () => {
     expect(stderr).toContain("/appliedOn");
   });
 
+  it("words a value outside the allowed ones in the notice's language, listing them by name", async () => {
+    const application = approvable();
+    application.data.organization = "company";
+    const file = scratchFile("enum.json", JSON.stringify(application));
+    const zh = await cli("evaluate", file);
+    expect(zh.stdout).toContain(
+      "请更正：组成形式（organization）（应为以下之一：individual（个人经营）、family（家庭经营））",
+    );
+    expect(zh.stdout).not.toContain("must be");
+    const en = await cli("evaluate", file, "--locale", "en");
+    expect(en.stdout).toContain(
+      "must be one of: individual (run by one person), family (run by a family)",
+    );
+  });
+
   it("prints the problems of an application it cannot decide as JSON on stdout, not null", async () => {
     const file = scratchFile(
       "bad.json",
