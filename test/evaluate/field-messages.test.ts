@@ -369,6 +369,23 @@ describe("the bundled matters' input schemas", async () => {
     expect(matters.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("give every field a title (an item of a list is named by the list's)", () => {
+    for (const { id } of matters) {
+      const untitled: string[] = [];
+      const walk = (node: Json, path: string, item: boolean) => {
+        if (typeof node !== "object" || node === null || Array.isArray(node)) return;
+        const n = node as Record<string, Json>;
+        if (path !== "" && !item && typeof n.title !== "string") untitled.push(path);
+        for (const [key, sub] of Object.entries((n.properties ?? {}) as Record<string, Json>)) {
+          walk(sub, path === "" ? key : `${path}.${key}`, false);
+        }
+        if (n.items !== undefined) walk(n.items, `${path}.0`, true);
+      };
+      walk(inputOf(id).data, "", false);
+      expect(untitled, id).toEqual([]);
+    }
+  });
+
   it("give every enum value a name in both locales", () => {
     for (const { id } of matters) {
       for (const node of nodes(inputOf(id).data)) {
