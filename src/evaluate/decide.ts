@@ -10,11 +10,11 @@ import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
-import { type FieldProblem, prepareFacts, setKey } from "./input-facts.js";
+import { type FieldProblem, fieldProblemIn } from "./field-messages.js";
+import { prepareFacts, setKey } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
-import { schemaTitle } from "./schema-paths.js";
 import type { EvaluatedCondition } from "./three-valued.js";
 import { followUpDue, timeLimit } from "./time-limit.js";
 
@@ -90,7 +90,7 @@ export async function decideMatter(
       fields.push(
         fieldItem(
           matter,
-          { path, problem: "absent", detail: "required" },
+          { path, problem: "absent", keyword: "required", params: {} },
           locale,
           standard?.basis,
           conditional,
@@ -214,13 +214,7 @@ function fieldItem(
   conditional = false,
 ): MissingItem {
   const path = problem.path === "" ? "data" : problem.path;
-  const title = problem.path === "" ? undefined : schemaTitle(matter.file.input.data, problem.path);
-  const label = title ? `${title}（${path}）` : path;
-  const text =
-    problem.problem === "absent"
-      ? MESSAGES.fieldAbsent({ label })
-      : MESSAGES.fieldInvalid({ label, detail: problem.detail });
-  const message = localize(text, locale);
+  const message = fieldProblemIn(matter.file.input.data, problem, locale);
   return {
     kind: "field",
     id: path,

@@ -5,16 +5,12 @@ import type { FactRef } from "../model/condition.js";
 import { pointerSegments } from "../model/json-pointer.js";
 import type { Material } from "../model/matter.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { FieldProblem } from "./field-messages.js";
 import { strongestAccepted } from "./material-channels.js";
 import { resolvePath } from "./path-resolver.js";
 import type { Facts } from "./rule-engine.js";
 
-/** A data field the applicant must supply (`absent`) or correct (`invalid`). */
-export interface FieldProblem {
-  path: string;
-  problem: "absent" | "invalid";
-  detail: string;
-}
+export type { FieldProblem } from "./field-messages.js";
 
 export interface InputFacts {
   facts: Facts;
@@ -105,17 +101,22 @@ function submittedMaterials(
 function sanitize(validate: ValidateFunction, input: unknown) {
   const problems: FieldProblem[] = [];
   if (!isPlainObject(input)) {
-    problems.push({ path: "", problem: "invalid", detail: "must be an object" });
+    problems.push({ path: "", problem: "invalid", keyword: "type", params: { type: "object" } });
     return { value: {}, problems };
   }
   if (validate(input)) return { value: input, problems };
   const errors = validate.errors ?? [];
   const value = cloneData(input);
-  const seen = new Set<string>();
+  const byPath = new Map<string, FieldProblem>();
   for (const error of errors) {
     const problem = toFieldProblem(error);
-    if (problem === undefined || seen.has(problem.path)) continue;
-    seen.add(problem.path);
+    const kept = byPath.get(problem.path);
+    // One problem per field; the list of allowed values says more than the type they share.
+    if (kept === undefined || (kept.keyword === "type" && ALLOWED_VALUES.has(problem.keyword))) {
+      byPath.set(problem.path, problem);
+    }
+  }
+  for (const problem of byPath.values()) {
     problems.push(problem);
     if (problem.problem === "invalid") removeAt(value, problem.path);
   }
@@ -178,21 +179,35 @@ function cloneData(input: Record<string, unknown>): Record<string, unknown> {
   }
 }
 
-function toFieldProblem(error: ErrorObject): FieldProblem | undefined {
+/** Keywords whose failure lists what the field may hold. */
+const ALLOWED_VALUES = new Set(["enum", "const"]);
+
+/**
+ * A validator error as a field problem: the field it is about (for `required` and
+ * `additionalProperties`, the property named, not the object holding it), the keyword and its
+ * parameters. The validator's English message is left behind (field-messages.ts words it).
+ */
+export function toFieldProblem(error: ErrorObject): FieldProblem {
   const base = pointerSegments(error.instancePath);
-  if (error.keyword === "required") {
-    const missing = String((error.params as { missingProperty: string }).missingProperty);
-    return { path: [...base, missing].join("."), problem: "absent", detail: "required" };
-  }
-  if (error.keyword === "additionalProperties") {
-    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+  const params = (error.params ?? {}) as Record<string, unknown>;
+  if (
+    error.keyword === "required" ||
+    error.keyword === "dependentRequired" ||
+    error.keyword === "dependencies"
+  ) {
+    const missing = String(params.missingProperty);
     return {
-      path: [...base, extra].join("."),
-      problem: "invalid",
-      detail: "not a field of this matter",
+      path: [...base, missing].join("."),
+      problem: "absent",
+      keyword: error.keyword,
+      params,
     };
   }
-  return { path: base.join("."), problem: "invalid", detail: error.message ?? error.keyword };
+  if (error.keyword === "additionalProperties") {
+    const extra = String(params.additionalProperty);
+    return { path: [...base, extra].join("."), problem: "invalid", keyword: error.keyword, params };
+  }
+  return { path: base.join("."), problem: "invalid", keyword: error.keyword, params };
 }
 
 function removeAt(root: Record<string, unknown>, path: string): void {

@@ -1,5 +1,6 @@
 import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
+import { ENUM_TITLES_KEYWORD } from "../evaluate/field-messages.js";
 import { placeholders } from "../evaluate/messages.js";
 import { schemaHasPath } from "../evaluate/schema-paths.js";
 import type { Citation } from "../model/citation.js";
@@ -47,6 +48,10 @@ export function checkMatter(
       );
     }
   }
+
+  enumTitles(matter.input.data, ["input", "data"], (code, message, segments, severity) =>
+    issues.push(document.issue(code, message, at(segments), severity)),
+  );
 
   duplicates(
     matter.standards.map((s) => s?.id),
@@ -316,4 +321,92 @@ function untranslated(
     at.pop();
   }
   return found;
+}
+
+/**
+ * The names of enum values for notices (`x-enumTitles`, field-messages.ts): a name for a value
+ * the enum does not hold is a typo that would leave the real value unnamed (an error); a value
+ * without a name in both locales is shown bare (a warning, as a missing locale elsewhere).
+ */
+function enumTitles(
+  schema: unknown,
+  segments: (string | number)[],
+  report: (
+    code: string,
+    message: string,
+    segments: (string | number)[],
+    severity: Issue["severity"],
+  ) => void,
+  depth = 0,
+): void {
+  if (depth > 64 || typeof schema !== "object" || schema === null) return;
+  if (Array.isArray(schema)) {
+    schema.forEach((s, i) => {
+      enumTitles(s, [...segments, i], report, depth + 1);
+    });
+    return;
+  }
+  const node = schema as Record<string, unknown>;
+  const titles = node[ENUM_TITLES_KEYWORD];
+  if (titles !== undefined) {
+    const at = [...segments, ENUM_TITLES_KEYWORD];
+    const values = Array.isArray(node.enum) ? node.enum.map(String) : undefined;
+    if (typeof titles !== "object" || titles === null || Array.isArray(titles) || !values) {
+      report(
+        "invalid-enum-titles",
+        `${ENUM_TITLES_KEYWORD} must be an object naming the values of this node's enum`,
+        at,
+        "error",
+      );
+    } else {
+      for (const [value, title] of Object.entries(titles)) {
+        const named =
+          typeof title === "string" ||
+          (typeof title === "object" &&
+            title !== null &&
+            typeof (title as Record<string, unknown>)["zh-CN"] === "string");
+        if (!values.includes(value)) {
+          report(
+            "invalid-enum-titles",
+            `"${value}" is not a value of the enum`,
+            [...at, value],
+            "error",
+          );
+        } else if (!named) {
+          report(
+            "invalid-enum-titles",
+            `the name of "${value}" must be a text or { "zh-CN", "en" }`,
+            [...at, value],
+            "error",
+          );
+        }
+      }
+      for (const value of values) {
+        const title = (titles as Record<string, unknown>)[value];
+        if (
+          title === undefined ||
+          (typeof title === "object" &&
+            title !== null &&
+            typeof (title as Record<string, unknown>).en !== "string")
+        ) {
+          report(
+            "missing-locale",
+            `the enum value "${value}" has no name in every locale`,
+            at,
+            "warning",
+          );
+        }
+      }
+    }
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (
+      key !== ENUM_TITLES_KEYWORD &&
+      key !== "enum" &&
+      key !== "const" &&
+      typeof value === "object"
+    ) {
+      enumTitles(value, [...segments, key], report, depth + 1);
+    }
+  }
 }

@@ -76,6 +76,62 @@ describe("smart-approval evaluate", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("/appliedOn");
   });
+
+  it("words a value outside the allowed ones in the notice's language, listing them by name", async () => {
+    const application = approvable();
+    application.data.organization = "company";
+    const file = scratchFile("enum.json", JSON.stringify(application));
+    const zh = await cli("evaluate", file);
+    expect(zh.stdout).toContain(
+      "请更正：组成形式（organization）（应为以下之一：individual（个人经营）、family（家庭经营））",
+    );
+    expect(zh.stdout).not.toContain("must be");
+    const en = await cli("evaluate", file, "--locale", "en");
+    expect(en.stdout).toContain(
+      "must be one of: individual (run by one person), family (run by a family)",
+    );
+  });
+
+  it("prints the problems of an application it cannot decide as JSON on stdout, not null", async () => {
+    const file = scratchFile(
+      "bad.json",
+      JSON.stringify({ ...approvable(), appliedOn: "someday", matter: "x.y" }),
+    );
+    const { code, stdout } = await cli("evaluate", file, "--format", "json");
+    expect(code).toBe(2);
+    const record = JSON.parse(stdout);
+    expect(record).toMatchObject({ file, error: { code: "invalid-application" } });
+    const pointers = record.error.problems.map((p: { pointer: string }) => p.pointer);
+    expect(pointers).toContain("/appliedOn");
+    for (const problem of record.error.problems) {
+      expect(Object.keys(problem).sort()).toEqual(["code", "message", "pointer"]);
+      expect(record.error.message).toContain(problem.message);
+    }
+  });
+
+  it("gives one JSON entry per file, in order, whether decided or not", async () => {
+    const bad = scratchFile("bad.json", JSON.stringify({ ...approvable(), matter: "x.y" }));
+    const { code, stdout } = await cli(
+      "evaluate",
+      "examples/1-approve-convenience-store.json",
+      bad,
+      "examples/2-incomplete-unsigned-form.json",
+      "--format",
+      "json",
+    );
+    expect(code).toBe(2);
+    const entries = JSON.parse(stdout);
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({ outcome: "approve" });
+    expect(entries[1]).toMatchObject({
+      file: bad,
+      error: {
+        code: "invalid-application",
+        problems: [{ code: "unknown-matter", pointer: "/matter" }],
+      },
+    });
+    expect(entries[2]).toMatchObject({ outcome: "incomplete" });
+  });
 });
 
 describe("smart-approval validate", () => {

@@ -28,6 +28,34 @@ describe("validateRules", () => {
     expect(validateRules().filter((i) => i.severity === "error")).toEqual([]);
   });
 
+  it("locates names of enum values that name no value, and values left without a name", () => {
+    const m = pristine();
+    const organization = m.input.data.properties.organization;
+    organization["x-enumTitles"].famliy = organization["x-enumTitles"].family;
+    delete organization["x-enumTitles"].family;
+    organization["x-enumTitles"].individual = 7;
+    const text = JSON.stringify(m, null, 2);
+    const issues = validateRules([writeMatter(text)]);
+    expect(issues.filter((i) => i.code === "invalid-enum-titles")).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        pointer: "/input/data/properties/organization/x-enumTitles/individual",
+        line: lineOf(text, '"individual": 7'),
+      }),
+      expect.objectContaining({
+        severity: "error",
+        pointer: "/input/data/properties/organization/x-enumTitles/famliy",
+        line: lineOf(text, '"famliy"'),
+      }),
+    ]);
+    expect(issues.filter((i) => i.code === "missing-locale")).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        message: expect.stringContaining('"family"'),
+      }),
+    );
+  });
+
   it("reports a JSON syntax error with its line and column", () => {
     const text = JSON.stringify(pristine(), null, 2).replace(
       '"version": "1.0.0",',

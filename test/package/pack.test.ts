@@ -62,7 +62,9 @@ describe("the published package", () => {
       "2025-02-05\n",
     );
     // The calendar warns while its published years end within 60 days (docs/rule-authors.md).
-    expect(sh("npx", ["--no-install", "smart-approval", "validate"], project)).toMatch(/^0 errors/m);
+    expect(sh("npx", ["--no-install", "smart-approval", "validate"], project)).toMatch(
+      /^0 errors/m,
+    );
   });
 });
 

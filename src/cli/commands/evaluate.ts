@@ -1,5 +1,9 @@
 import { ApplicationError } from "../../evaluate/application-error.js";
 import type { Decision } from "../../model/decision.js";
+import {
+  type ApplicationErrorRecord,
+  applicationErrorRecord,
+} from "../../report/application-error-record.js";
 import { formatDecisionText } from "../../report/decision-text.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
@@ -18,26 +22,27 @@ export async function evaluateCommand(
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   let exit: number = EXIT.ok;
-  const decisions: Decision[] = [];
+  // In JSON, one entry per file and in their order: the decision, or the problems that kept
+  // the application from being decided (never `null`, never a silent gap in the list).
+  const results: Array<Decision | ApplicationErrorRecord> = [];
   for (const { file, input } of applications) {
     try {
       const decision = await rules.decide(input, { locale });
-      decisions.push(decision);
+      results.push(decision);
       if (format === "text") {
         const title = rules.matters().find((m) => m.id === decision.matter.id)?.title[locale];
         io.stdout(`${args.length > 1 ? `== ${file}\n` : ""}${formatDecisionText(decision, title)}`);
       }
     } catch (error) {
       if (!(error instanceof ApplicationError)) throw error;
+      results.push(applicationErrorRecord(file, error.problems));
       for (const p of error.problems)
         io.stderr(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]\n`);
       exit = EXIT.checksFailed;
     }
   }
   if (format === "json") {
-    io.stdout(
-      `${JSON.stringify(args.length === 1 ? (decisions[0] ?? null) : decisions, null, 2)}\n`,
-    );
+    io.stdout(`${JSON.stringify(args.length === 1 ? results[0] : results, null, 2)}\n`);
   }
   return exit;
 }
