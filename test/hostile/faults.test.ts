@@ -91,6 +91,7 @@ describe("an evidence provider that fails", () => {
         const name = readItem(seed);
         const start = performance.now();
         const decision = await rules.decide(lacking(seed, name), {
+          replay: true,
           evidence: (asked, request) => (asked === name ? provider(asked, request) : undefined),
           evidenceTimeoutMs: 50,
           locale: "en",
@@ -110,6 +111,7 @@ describe("an evidence provider that fails", () => {
     const name = readItem(seed);
     let signal: AbortSignal | undefined;
     await rules.decide(lacking(seed, name), {
+      replay: true,
       evidence: (asked, request) => {
         if (asked === name) signal = request.signal;
         return asked === name ? new Promise(() => {}) : undefined;
@@ -122,8 +124,11 @@ describe("an evidence provider that fails", () => {
   it("a provider with nothing to say leaves the item missing: referred as unavailable evidence", async () => {
     for (const seed of perMatter) {
       const name = readItem(seed);
-      const decision = await rules.decide(lacking(seed, name), { evidence: () => undefined });
-      const without = await rules.decide(lacking(seed, name));
+      const decision = await rules.decide(lacking(seed, name), {
+        replay: true,
+        evidence: () => undefined,
+      });
+      const without = await rules.decide(lacking(seed, name), { replay: true });
       expect(withoutClock(decision)).toBe(withoutClock(without));
       expect(decision.outcome).toBe("refer");
     }
@@ -148,6 +153,7 @@ describe("an evidence provider that answers", () => {
             for (const name of taken) delete app.evidence[name];
             const asked: string[] = [];
             const decision = await rules.decide(app, {
+              replay: true,
               evidence: async (name) => {
                 asked.push(name);
                 await new Promise((r) => setTimeout(r, latencies[asked.length % latencies.length]));
@@ -178,7 +184,10 @@ describe("a derived fact that throws", () => {
         const spy = vi.spyOn(fn, "compute").mockImplementation(() => {
           throw new Error(`${spec.function} crashed`);
         });
-        const decision = await rules.decide(structuredClone(seed.application), { locale: "en" });
+        const decision = await rules.decide(structuredClone(seed.application), {
+          replay: true,
+          locale: "en",
+        });
         spy.mockRestore();
         // Only when the fact is computed for this application (its input is there).
         const computed = seed.decision.checks.some((c) =>
