@@ -118,7 +118,7 @@ describe("appliedOn is bounded by the decision's today", () => {
     expect(replayed.record.replay).toBe(true);
     const live = await rules.decide(app, { now: cst("2025-06-30") });
     expect(live.record).not.toHaveProperty("replay");
-    expect(applicationDateProblems(app, { replay: true })).toEqual([]);
+    expect(applicationDateProblems({ appliedOn: app.appliedOn }, { replay: true })).toEqual([]);
   });
 });
 

@@ -113,12 +113,14 @@ describe("rules bundles", () => {
     const direct = await cli(
       "evaluate",
       "examples/3-refer-minor-operator.json",
+      "--replay",
       "--format",
       "json",
     );
     const viaBundle = await cli(
       "evaluate",
       "examples/3-refer-minor-operator.json",
+      "--replay",
       "--format",
       "json",
       "--rules",
