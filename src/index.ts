@@ -12,6 +12,7 @@ export { RuleFileError } from "./load/rule-file-error.js";
 export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
 export type { DecideOptions } from "./evaluate/decide.js";
 export {
+  EVIDENCE_DISAGREES,
   EVIDENCE_PROVIDER_FAILED,
   type EvidenceProvider,
   type EvidenceRequest,
