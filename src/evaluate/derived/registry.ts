@@ -5,6 +5,7 @@ import { dateDistance } from "./date-distance.js";
 import type { DerivedFunction } from "./derived-function.js";
 import { identityDocument } from "./identity-document.js";
 import { identityDocumentList } from "./identity-document-list.js";
+import { identityNumber } from "./identity-number.js";
 
 /** Every derived function a rule file may name, by name. */
 export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
@@ -15,5 +16,6 @@ export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
     dateDistance,
     businessName,
     creditCode,
+    identityNumber,
   ].map((f) => [f.name, f]),
 );
