@@ -102,6 +102,7 @@ describe("appliedOn is bounded by the decision's today", () => {
     const app = approvable();
     app.appliedOn = "2026-07-20";
     app.data.operator.document.number = "440305200807150023";
+    app.evidence.realName.operator.idNumber = "440305200807150023";
     const replayed = await rules.decide(app, { replay: true });
     expect(replayed.outcome).toBe("approve"); // what the date would buy without the bound
     expect(await refusal(app, { now: cst("2025-06-30") })).toEqual([
