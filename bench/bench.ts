@@ -80,7 +80,8 @@ const jre = jsonRulesEnginePlain(matter);
 const logic = jsonLogicImpl(matter);
 const hand = handWritten(compiled);
 const implementations: Array<{ name: string; decide: Decide }> = [
-  { name: "smart-approval", decide: (app) => rules.decide(app).then(summarize) },
+  // The corpus is archived applications dated 2025: replayed on their dates (said explicitly).
+  { name: "smart-approval", decide: (app) => rules.decide(app, { replay: true }).then(summarize) },
   { name: "json-rules-engine", decide: (app) => jre(prepare(app)) },
   { name: "json-logic", decide: (app) => logic(prepare(app)) },
   { name: "hand-written", decide: (app) => hand(app) },

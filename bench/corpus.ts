@@ -407,7 +407,30 @@ export function generateApplications(count: number, seed = 20_250_630): Json[] {
       for (let d = 0; d < defects; d++)
         (pick(rng, DEFECTS) as (rng: Rng, app: Json) => void)(rng, app);
     }
-    out.push(app);
+    out.push(namesWhomVerified(app, i));
   }
   return out;
+}
+
+/**
+ * Real-name results say whom they verified (the person's number, as the data gives it), and
+ * the liaison has an identity document to compare it with: the operator's when the liaison is
+ * the operator, else one of their own. Made with a generator of its own per application, so
+ * that the rest of the corpus is what it was before real-name results named anybody.
+ */
+function namesWhomVerified(app: Json, index: number): Json {
+  const { data } = app;
+  if (data.liaison && data.liaison.document === undefined) {
+    data.liaison.document =
+      data.liaison.name === data.operator?.name && data.operator.document
+        ? structuredClone(data.operator.document)
+        : { type: "resident-id", number: residentId(seededRandom(index + 7_919), "1985-05-05") };
+  }
+  for (const [person, item] of Object.entries(app.evidence?.realName ?? {})) {
+    const number = data[person]?.document?.number;
+    if (typeof item === "object" && item !== null && typeof number === "string") {
+      (item as Json).idNumber = number;
+    }
+  }
+  return app;
 }

@@ -109,10 +109,10 @@ async function measure(dir: string): Promise<void> {
   globalThis.gc?.();
   const after = process.memoryUsage();
   const apps = generateApplications(2_000);
-  for (let i = 0; i < 4_000; i++) await rules.decide(apps[i % apps.length]);
+  for (let i = 0; i < 4_000; i++) await rules.decide(apps[i % apps.length], { replay: true });
   const n = 20_000;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) await rules.decide(apps[i % apps.length]);
+  for (let i = 0; i < n; i++) await rules.decide(apps[i % apps.length], { replay: true });
   const decideUs = ((performance.now() - t0) / n) * 1000;
   const mb = (x: number) => `${(x / 1e6).toFixed(0)} MB`;
   process.stdout.write(

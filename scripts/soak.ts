@@ -38,12 +38,14 @@ applications.push({ matter: "no-such.matter", appliedOn: "2025-06-30", data: {} 
 applications.push(JSON.parse('{"__proto__": {}, "data": {}}'));
 
 const rules = await loadRules();
+// The fixtures are archives dated 2025: replayed on their dates (said explicitly).
 const options = withProvider
   ? {
+      replay: true,
       evidence: async (name: string) =>
         name === "online" ? { platformVerified: true } : undefined,
     }
-  : {};
+  : { replay: true };
 const BATCH = 100; // decisions in flight at once
 const samples: Array<{ done: number; heapMb: number; rssMb: number }> = [];
 const sampleEvery = Math.max(BATCH, Math.floor(total / 20 / BATCH) * BATCH);

@@ -12,6 +12,12 @@ export { RuleFileError } from "./load/rule-file-error.js";
 export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
 export type { DecideOptions } from "./evaluate/decide.js";
 export {
+  type ApplicationDateOptions,
+  chinaToday,
+  DEFAULT_BACKDATE_DAYS,
+} from "./evaluate/application-date.js";
+export {
+  EVIDENCE_DISAGREES,
   EVIDENCE_PROVIDER_FAILED,
   type EvidenceProvider,
   type EvidenceRequest,

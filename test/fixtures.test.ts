@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { differences, observe } from "../src/fixtures/compare-fixture.js";
+import { differences } from "../src/fixtures/compare-fixture.js";
+import { observeFixture } from "../src/fixtures/run-fixtures.js";
 import { FixtureFileSchema } from "../src/index.js";
 import { bundledRules } from "./helpers.js";
 
@@ -25,7 +26,8 @@ describe("golden fixtures (application → the decision the law requires)", () =
   it.each(cases)("$matter/$file", async ({ matter, url }) => {
     const fixture = FixtureFileSchema.parse(JSON.parse(readFileSync(url, "utf8")));
     expect(fixture.application.matter).toBe(matter);
-    const decision = await (await bundledRules()).decide(fixture.application);
-    expect(differences(fixture.expected, observe(decision))).toEqual([]);
+    // Replayed on its date, or decided at its `decidedAt` (as the fixture runner does).
+    const observed = await observeFixture(await bundledRules(), fixture);
+    expect(differences(fixture.expected, observed)).toEqual([]);
   });
 });

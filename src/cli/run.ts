@@ -5,15 +5,18 @@ import { type CliIo, EXIT, UsageError } from "./io.js";
 const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with legal citations
 
 Usage:
-  smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR] [--trust FILE]
+  smart-approval evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR] [--trust FILE] [--replay | --backdate-days N]
   smart-approval validate [paths...] [--format text|json|github] [--fail-on error|warning]
   smart-approval test [paths...] [--rules DIR] [--format text|json] [--coverage] [--threshold PERCENT]
   smart-approval diff <old.json> <new.json> [--corpus applications.ndjson] [--rules DIR] [--format text|json]
   smart-approval guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
   smart-approval deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]
-  smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
+  smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine] [--trust FILE] [--replay | --backdate-days N]
   smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
+
+appliedOn must be today or at most --backdate-days (default 1) before it, China Standard Time;
+--replay decides archived applications on the dates they state (the record says replay).
 
 --rules takes a rules directory, or a bundle written by "bundle" (rules validated once, loaded
 without validating them again). --trust FILE (evaluate, test, guide, batch) takes Ed25519 public
@@ -52,6 +55,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         sign: { type: "string" },
         trust: { type: "string" },
+        replay: { type: "boolean" },
+        "backdate-days": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },

@@ -119,7 +119,8 @@ export async function replayCorpus(
 
 async function decide(rules: RuleSet, application: unknown): Promise<Observation> {
   try {
-    return observe(await rules.decide(application, { now: new Date(0) }));
+    // The corpus is archived applications, replayed on the dates they state (said explicitly).
+    return observe(await rules.decide(application, { now: new Date(0), replay: true }));
   } catch (error) {
     if (!(error instanceof ApplicationError)) throw error;
     return { outcome: "error", detail: error.problems.map((p) => p.message).join("; ") };

@@ -1,13 +1,20 @@
 /** One reason an application cannot be decided at all, located by JSON pointer. */
 export interface ApplicationProblem {
-  code: "invalid-envelope" | "unknown-matter" | "no-version-in-force";
+  code:
+    | "invalid-envelope"
+    | "unknown-matter"
+    | "no-version-in-force"
+    | "applied-on-in-future"
+    | "applied-on-too-old"
+    | "accepted-before-applied";
   message: string;
   pointer: string;
 }
 
 /**
  * Thrown by `decide` when an application cannot be decided at all: the envelope is malformed,
- * the matter is unknown, or no version was in force on `appliedOn`. It lists every problem.
+ * the matter is unknown, no version was in force on `appliedOn`, or the application's dates are
+ * not today's (see `applicationDateProblems`). It lists every problem.
  * (Problems inside `data` are not errors: they make the decision `incomplete`.)
  *
  * @example

@@ -4,6 +4,7 @@ import type { Locale } from "../model/common.js";
 import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
 import type { Standard } from "../model/matter.js";
 import { VERSION } from "../version.js";
+import type { ApplicationDateOptions } from "./application-date.js";
 import { assessMaterials } from "./assess-materials.js";
 import { assessStandards } from "./assess-standards.js";
 import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
@@ -21,10 +22,16 @@ import { followUpDue, timeLimit } from "./time-limit.js";
 /** The referral code for anything the library itself could not do. */
 export const INTERNAL_ERROR = "internal-error";
 
-/** Options of `decide`; see `EvidenceOptions` for evidence fetched while deciding. */
-export interface DecideOptions extends EvidenceOptions {
+/**
+ * Options of `decide`; see `EvidenceOptions` for evidence fetched while deciding and
+ * `ApplicationDateOptions` for the bounds on `appliedOn` (`replay`, `backdateDays`).
+ */
+export interface DecideOptions extends EvidenceOptions, ApplicationDateOptions {
   locale?: Locale;
-  /** The time recorded as `decidedAt`; the only clock a decision reads. */
+  /**
+   * The time recorded as `decidedAt`, and the today (China Standard Time) `appliedOn` is
+   * bounded by; the only clock a decision reads.
+   */
   now?: Date;
 }
 
@@ -159,6 +166,8 @@ export async function decideMatter(
       rulesSha256: matter.sha256,
       engine: ENGINE,
       decidedAt: options.now ? options.now.toISOString() : nowIso(),
+      // A replayed archive is marked so: its dates were not bounded by the clock.
+      ...(options.replay === true && { replay: true as const }),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Application } from "../model/application.js";
 import { isForbiddenKey, type Locale } from "../model/common.js";
 import type { ReferralItem } from "../model/decision.js";
+import { canonicalJson } from "./canonical-json.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { inputProblems } from "./input-limits.js";
 import { localize } from "./messages.js";
@@ -15,10 +16,11 @@ export interface EvidenceRequest {
 }
 
 /**
- * Looks up one evidence item the application does not carry (`"realName"`, `"screening"` —
- * the top-level properties of the matter's `input.evidence` schema), for example from a
- * registry or a shared-data platform. Returns the item's value, or `undefined` when there is
- * none; may return a promise.
+ * Looks up one evidence item (`"realName"`, `"screening"` — the top-level properties of the
+ * matter's `input.evidence` schema), for example from a registry or a shared-data platform.
+ * Returns the item's value, or `undefined` when it has nothing to say on the item; may return
+ * a promise. It is asked for every item, including those the application carries: where it
+ * answers, its answer decides.
  */
 export type EvidenceProvider = (name: string, request: EvidenceRequest) => unknown;
 
@@ -26,11 +28,15 @@ export type EvidenceProvider = (name: string, request: EvidenceRequest) => unkno
 export interface EvidenceOptions {
   /**
    * Called once for each evidence item the matter's `input.evidence` schema lists at its top
-   * level and the application's `evidence` lacks, all concurrently. An answer is checked like
-   * the application (input limits, then the matter's evidence schema). A provider that throws,
-   * rejects, returns an unsafe value or does not answer within `evidenceTimeoutMs` leaves the
-   * item absent and refers the case (`evidence-provider-failed`, with the cause); every check
-   * is still evaluated and reported. The decision's `inputSha256` covers the evidence used.
+   * level, all concurrently — whether or not the application's `evidence` carries it: evidence
+   * the applicant's side sends is never taken over the provider's word. Where the provider
+   * answers, its answer is the evidence used; where it also differs from the application's,
+   * the case is referred (`evidence-disagrees`, naming the item); where it has nothing to say
+   * (`undefined`), the application's item stands. An answer is checked like the application
+   * (input limits, then the matter's evidence schema). A provider that throws, rejects,
+   * returns an unsafe value or does not answer within `evidenceTimeoutMs` refers the case
+   * (`evidence-provider-failed`, with the cause); every check is still evaluated and reported.
+   * The decision's `inputSha256` covers the evidence used.
    */
   evidence?: EvidenceProvider;
   /** How long each provider call may take, in milliseconds: default 5,000, at most 60,000. */
@@ -39,6 +45,13 @@ export interface EvidenceOptions {
 
 /** The referral code when an evidence provider fails, times out or answers unsafely. */
 export const EVIDENCE_PROVIDER_FAILED = "evidence-provider-failed";
+
+/**
+ * The referral code when an evidence provider's answer differs from the evidence the
+ * application carries: the provider's answer is used, and a person looks at why they differ
+ * (an out-of-date record, or an envelope written to pass).
+ */
+export const EVIDENCE_DISAGREES = "evidence-disagrees";
 
 export const EVIDENCE_TIMEOUT = { defaultMs: 5_000, maxMs: 60_000 } as const;
 
@@ -51,9 +64,10 @@ export interface ProvidedEvidence {
 }
 
 /**
- * Asks `options.evidence` for every evidence item of the matter the application lacks, each
- * with a time limit, and returns the application with the answers added (the caller's objects
- * are not changed) and a referral for each call that failed. Never throws and never waits
+ * Asks `options.evidence` for every evidence item of the matter, each with a time limit, and
+ * returns the application with the answers in place of the application's own items (the
+ * caller's objects are not changed), a referral for each call that failed and one for each
+ * answer that differs from the item the application carried. Never throws and never waits
  * longer than the time limit.
  *
  * @example
@@ -69,7 +83,8 @@ export async function provideEvidence(
   const provider = options.evidence;
   if (provider === undefined) return { application, input, referrals: [] };
   const timeoutMs = timeLimit(options.evidenceTimeoutMs);
-  const names = evidenceNames(matter).filter((name) => !Object.hasOwn(application.evidence, name));
+  // Every item, not only those the envelope lacks: where the provider answers, it decides.
+  const names = evidenceNames(matter);
   const answers = await Promise.all(
     names.map((name) =>
       ask(provider, name, timeoutMs, {
@@ -84,7 +99,12 @@ export async function provideEvidence(
   answers.forEach((answer, i) => {
     const name = names[i] as string;
     if ("failure" in answer) referrals.push(failed(name, answer.failure, locale));
-    else if (answer.value !== undefined) evidence[name] = answer.value;
+    else if (answer.value !== undefined) {
+      if (Object.hasOwn(evidence, name) && !same(evidence[name], answer.value)) {
+        referrals.push(disagrees(name, locale));
+      }
+      evidence[name] = answer.value;
+    }
   });
   const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   return {
@@ -150,6 +170,29 @@ function failed(name: string, cause: string, locale: Locale): ReferralItem {
       {
         "zh-CN": `无法取得核验数据“${name}”（${cause}），转人工办理`,
         en: `The evidence "${name}" could not be obtained (${cause}); referred to a person`,
+      },
+      locale,
+    ),
+    basis: [],
+  };
+}
+
+/** Whether two JSON values are the same, whatever the order of their keys. */
+function same(a: unknown, b: unknown): boolean {
+  try {
+    return canonicalJson(a) === canonicalJson(b);
+  } catch {
+    return false;
+  }
+}
+
+function disagrees(name: string, locale: Locale): ReferralItem {
+  return {
+    code: EVIDENCE_DISAGREES,
+    message: localize(
+      {
+        "zh-CN": `申请所附核验数据“${name}”与核验数据提供方的结果不一致，以提供方结果为准，转人工办理`,
+        en: `The evidence "${name}" in the application differs from the evidence provider's; the provider's is used and the case is referred to a person`,
       },
       locale,
     ),

@@ -1,6 +1,7 @@
 import type { Ajv } from "ajv";
 import type { CalendarFile } from "../calendar/calendar-file.js";
 import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
 import {
@@ -236,7 +237,9 @@ export class RuleSet {
    * Decides an application: `approve`, `incomplete` (with everything to supply or correct) or
    * `refer` (with the reasons a person must decide, and the complete missing list too). Throws
    * `ApplicationError` listing every problem when the application cannot be decided at all
-   * (malformed envelope, unknown matter, no version in force on `appliedOn`).
+   * (malformed envelope, unknown matter, no version in force on `appliedOn`, or `appliedOn`
+   * after today or more than `options.backdateDays` before it — China Standard Time, from
+   * `options.now` — unless `options.replay` says an archive is being replayed).
    *
    * @example
    * const decision = await rules.decide(application, { locale: "en" });
@@ -265,6 +268,9 @@ export class RuleSet {
       }
       application = parsed.data;
     }
+    // The applicant must not choose the law by choosing the date (see application-date.ts).
+    const dateProblems = applicationDateProblems(application, options);
+    if (dateProblems.length > 0) throw new ApplicationError(dateProblems);
     const versions = this.#matters.get(application.matter);
     if (versions === undefined) {
       const known = [...this.#matters.keys()].join(", ") || "none";

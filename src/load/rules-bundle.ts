@@ -1,5 +1,7 @@
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
+import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
+import type { SourceLocator } from "./json-document.js";
 import type { ValidatedRules } from "./rule-set.js";
 
 // A rules bundle: rules validated once (in CI, say) and loaded by services without validating
@@ -150,7 +152,22 @@ export function decodeRulesBundle(
       issues: [issue("bundle-body", `the bundle's rules are not rules: ${shape}`, "", 2)],
     };
   }
-  return { rules: rules as ValidatedRules, issues: [] };
+  const valid = rules as ValidatedRules;
+  // The digest tells a bundle cut short, not one written to pass: its catalogs get the same
+  // checks as catalog files (duplicate ids, flags, references), located in the bundle's
+  // second line by JSON pointer.
+  const located = bundleLocator(file);
+  const catalogs: LocatedCatalog[] = valid.catalogs.map((catalog, k) => ({
+    catalog,
+    document: located,
+    at: `/catalogs/${k}`,
+  }));
+  const found = [
+    ...catalogs.flatMap(checkCatalog),
+    ...checkCatalogReferences(catalogs, new Map(valid.catalogs.map((c) => [c.catalog, c]))),
+  ];
+  if (found.length > 0) return { issues: found };
+  return { rules: valid, issues: [] };
 }
 
 function signatureIssues(
@@ -208,4 +225,21 @@ function bodyShapeProblem(rules: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Issues in a bundle's rules: in its second line, located by JSON pointer. */
+function bundleLocator(file: string): SourceLocator {
+  return {
+    file,
+    locate: () => ({ line: 2, column: 1 }),
+    issue: (code, message, pointer, severity = "error") => ({
+      code,
+      severity,
+      message,
+      file,
+      pointer,
+      line: 2,
+      column: 1,
+    }),
+  };
 }

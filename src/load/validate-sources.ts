@@ -8,6 +8,7 @@ import type { VersionTarget } from "../lint/lint-context.js";
 import { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
+import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
 import { checkMatter } from "./check-matter.js";
 import { type ParseResult, parseJsonDocument, type SourceLocator } from "./json-document.js";
 import { partialMatter } from "./partial-matter.js";
@@ -63,6 +64,9 @@ export function validateSources(
 ): SourcesValidation {
   const issues: Issue[] = [];
   const catalogs = new Map<string, CatalogFile>();
+  // Catalogs are rule files too (check-catalog.ts): their located problems stop loading.
+  const located: LocatedCatalog[] = [];
+  const catalogFiles = new Map<string, string>();
   const calendars = new Map<string, CalendarFile>();
   // Matter files, and files whose kind was known only once parsed (kept parsed).
   const matterSources: Array<RuleSource | { file: string; parsed: ParseResult }> = [];
@@ -89,7 +93,25 @@ export function validateSources(
       issues.push(...parsed.issues);
       const { data, issues: found } = validateDocument(CatalogFileSchema, parsed.document);
       issues.push(...found);
-      if (data) catalogs.set(data.catalog, data);
+      if (data) {
+        const earlier = catalogFiles.get(data.catalog);
+        if (earlier !== undefined) {
+          issues.push(
+            parsed.document.issue(
+              "duplicate-catalog",
+              `catalog "${data.catalog}" is also in ${earlier}: only one of them would be used`,
+              "/catalog",
+            ),
+          );
+        } else {
+          catalogFiles.set(data.catalog, source.file);
+          catalogs.set(data.catalog, data);
+        }
+        // Kept whole (catalogs are small) to locate references checked across files.
+        const one = { catalog: data, document: parsed.document };
+        issues.push(...checkCatalog(one));
+        located.push(one);
+      }
     } else {
       matterSources.push({ file: source.file, parsed });
     }
@@ -101,6 +123,7 @@ export function validateSources(
     ajv: context.ajv,
   };
   const allCatalogs = new Map([...(context.baseCatalogs ?? []), ...catalogs]);
+  issues.push(...checkCatalogReferences(located, allCatalogs));
   const matters: ValidMatter[] = [];
   const versions: VersionTarget[] = [];
   for (const source of matterSources) {

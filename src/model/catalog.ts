@@ -3,8 +3,11 @@ import { IdSchema, LocalizedTextSchema } from "./common.js";
 
 /**
  * A data catalog shared by matters (`rules/catalogs/<name>.json`): laws, business-scope
- * entries, administrative divisions. Each entry has an id and a title; other fields are the
- * catalog's own.
+ * entries, administrative divisions. Each entry has a unique id and a title; other fields are
+ * the catalog's own, each of one JSON type in every entry — a flag (a boolean) present in
+ * every entry — and `basis`, where given, cites laws as matter files do. `references` declares
+ * the fields that name entries of a catalog (its own, e.g. a division's `parent`, or another):
+ * each such id must exist. See src/load/check-catalog.ts.
  */
 export const CatalogFileSchema = z
   .strictObject({
@@ -12,6 +15,10 @@ export const CatalogFileSchema = z
     catalog: IdSchema,
     title: LocalizedTextSchema,
     note: z.string().optional().meta({ description: "sources, confidence, what is unverified" }),
+    references: z.record(z.string().min(1), IdSchema).optional().meta({
+      description:
+        "entry fields that name entries of a catalog (an id or a list of ids), by field: the catalog named",
+    }),
     entries: z.array(z.looseObject({ id: z.string().min(1), title: LocalizedTextSchema })).min(1),
   })
   .meta({ title: "smart-approval catalog file" });

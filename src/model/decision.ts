@@ -137,6 +137,10 @@ export const DecisionSchema = z
       rulesSha256: z.string(),
       engine: z.string(),
       decidedAt: z.string(),
+      replay: z.literal(true).optional().meta({
+        description:
+          "decided as a replay of an archived application: its dates were not bounded by today",
+      }),
     }),
   })
   .meta({ title: "smart-approval decision" });

@@ -43,7 +43,7 @@ describe("smart-approval batch", () => {
       "[1, 2]",
       JSON.stringify({ ...app, id: "last" }),
     ]);
-    const { code, stdout, stderr } = await cli("batch", file, "--workers", "0");
+    const { code, stdout, stderr } = await cli("batch", file, "--replay", "--workers", "0");
     expect(code).toBe(2);
     const out = records(stdout);
     expect(out).toHaveLength(8);
@@ -76,7 +76,15 @@ describe("smart-approval batch", () => {
 
   it("exits 0 when every line is decided, and honours --locale", async () => {
     const file = ndjson(generateApplications(30, 11).map((a) => JSON.stringify(a)));
-    const { code, stdout, stderr } = await cli("batch", file, "--workers", "0", "--locale", "en");
+    const { code, stdout, stderr } = await cli(
+      "batch",
+      file,
+      "--replay",
+      "--workers",
+      "0",
+      "--locale",
+      "en",
+    );
     expect(code).toBe(0);
     const out = records(stdout);
     expect(out.map((r) => r.applicationId)).toEqual(generateApplications(30, 11).map((a) => a.id));
@@ -86,8 +94,16 @@ describe("smart-approval batch", () => {
 
   it("decides the same with json-rules-engine as with the compiled evaluator", async () => {
     const file = ndjson(generateApplications(200, 5).map((a) => JSON.stringify(a)));
-    const compiled = await cli("batch", file, "--workers", "0");
-    const reference = await cli("batch", file, "--workers", "0", "--engine", "json-rules-engine");
+    const compiled = await cli("batch", file, "--replay", "--workers", "0");
+    const reference = await cli(
+      "batch",
+      file,
+      "--replay",
+      "--workers",
+      "0",
+      "--engine",
+      "json-rules-engine",
+    );
     expect(records(compiled.stdout)).toEqual(records(reference.stdout));
   });
 
@@ -97,7 +113,7 @@ describe("smart-approval batch", () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("cannot read no-such-file.ndjson: no such file");
     const file = ndjson(["{}"]);
-    expect((await cli("batch", file, "--workers", "-1")).stderr).toContain("--workers");
+    expect((await cli("batch", file, "--replay", "--workers", "-1")).stderr).toContain("--workers");
     expect((await cli("batch", file, "--engine", "zen")).stderr).toContain(
       "--engine must be one of",
     );
@@ -106,11 +122,27 @@ describe("smart-approval batch", () => {
   it("reports invalid rules with their issues (exit 2)", async () => {
     const rules = mkdtempSync(join(tmpdir(), "sa-batch-rules-"));
     writeFileSync(join(rules, "broken.json"), "{ nope");
-    const { code, stderr } = await cli("batch", ndjson(["{}"]), "--workers", "0", "--rules", rules);
+    const { code, stderr } = await cli(
+      "batch",
+      ndjson(["{}"]),
+      "--replay",
+      "--workers",
+      "0",
+      "--rules",
+      rules,
+    );
     expect(code).toBe(2);
     expect(stderr).toContain("broken.json");
     // With workers, the directory is validated once, before any worker starts.
-    const pooled = await cli("batch", ndjson(["{}"]), "--workers", "2", "--rules", rules);
+    const pooled = await cli(
+      "batch",
+      ndjson(["{}"]),
+      "--replay",
+      "--workers",
+      "2",
+      "--rules",
+      rules,
+    );
     expect(pooled.code).toBe(2);
     expect(pooled.stderr).toContain("broken.json");
   });
@@ -124,9 +156,11 @@ describe("smart-approval batch", () => {
       const exec = promisify(execFile);
       const options = { cwd: ROOT, maxBuffer: 1 << 28 };
       const run = (workers: string) =>
-        exec("node", [MAIN, "batch", file, "--workers", workers, "--rules", rules], options).catch(
-          (e) => e,
-        );
+        exec(
+          "node",
+          [MAIN, "batch", file, "--replay", "--workers", workers, "--rules", rules],
+          options,
+        ).catch((e) => e);
       const [threads, inline] = [await run("2"), await run("0")];
       expect(records(threads.stdout)).toHaveLength(300);
       expect(records(threads.stdout)).toEqual(records(inline.stdout));
@@ -142,12 +176,16 @@ describe("smart-approval batch", () => {
       const file = ndjson(lines);
       const exec = promisify(execFile);
       const options = { cwd: ROOT, maxBuffer: 1 << 30 };
-      const threads = await exec("node", [MAIN, "batch", file, "--workers", "2"], options).catch(
-        (e) => e,
-      );
-      const inline = await exec("node", [MAIN, "batch", file, "--workers", "0"], options).catch(
-        (e) => e,
-      );
+      const threads = await exec(
+        "node",
+        [MAIN, "batch", file, "--replay", "--workers", "2"],
+        options,
+      ).catch((e) => e);
+      const inline = await exec(
+        "node",
+        [MAIN, "batch", file, "--replay", "--workers", "0"],
+        options,
+      ).catch((e) => e);
       expect(threads.code).toBe(2);
       expect(records(threads.stdout)).toEqual(records(inline.stdout));
       expect(records(threads.stdout)[500]).toMatchObject({

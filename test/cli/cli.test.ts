@@ -12,7 +12,11 @@ function scratchFile(name: string, content: string): string {
 
 describe("smart-approval evaluate", () => {
   it("prints a readable notice of what to supply (zh-CN by default)", async () => {
-    const { code, stdout } = await cli("evaluate", "examples/2-incomplete-unsigned-form.json");
+    const { code, stdout } = await cli(
+      "evaluate",
+      "examples/2-incomplete-unsigned-form.json",
+      "--replay",
+    );
     expect(code).toBe(0);
     expect(stdout).toContain("请一次性补正");
     expect(stdout).toContain("[GT-M01] 请提交：个体工商户登记（备案）申请书");
@@ -23,6 +27,7 @@ describe("smart-approval evaluate", () => {
     const { code, stdout } = await cli(
       "evaluate",
       "examples/3-refer-minor-operator.json",
+      "--replay",
       "--locale",
       "en",
     );
@@ -36,6 +41,7 @@ describe("smart-approval evaluate", () => {
     const { code, stdout } = await cli(
       "evaluate",
       "examples/1-approve-convenience-store.json",
+      "--replay",
       "--format",
       "json",
     );

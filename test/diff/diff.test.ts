@@ -25,6 +25,8 @@ function bornOn(date: string, id: string) {
   const app = approvable();
   app.id = id;
   app.data.operator.document.number = residentId(`440305${date.replaceAll("-", "")}222`);
+  // The real-name result names the person it verified.
+  app.evidence.realName.operator.idNumber = app.data.operator.document.number;
   return app;
 }
 

@@ -10,7 +10,7 @@ const withoutClock = (d: Decision) => ({ ...d, record: { ...d.record, decidedAt:
 
 describe("decide", () => {
   it("approves an application that meets every standard with every material (TC-A02)", async () => {
-    const decision = await (await bundledRules()).decide(approvable());
+    const decision = await (await bundledRules()).decide(approvable(), { replay: true });
     expect(summary(decision)).toEqual({ outcome: "approve", missing: [], referrals: [] });
     expect(decision.checks.every((c) => c.status === "pass" || c.status === "not-applicable")).toBe(
       true,
@@ -28,7 +28,7 @@ describe("decide", () => {
     app.materials = [{ id: "GT-M02", via: "shared" }];
     delete app.data.operator.residence;
     delete app.data.liaison;
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
       missing: ["GT-M01", "GT-M03", "liaison", "operator.residence"],
@@ -40,7 +40,7 @@ describe("decide", () => {
   it("asks the applicant for data a standard needs, instead of treating it as false", async () => {
     const app = approvable();
     delete app.data.organization;
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     // Family members are asked for too, conditionally: they are needed if the form is 家庭经营.
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
@@ -59,7 +59,7 @@ describe("decide", () => {
     delete app.data.premises.online;
     delete app.data.premises.address;
     app.materials = app.materials.filter((m: { id: string }) => m.id !== "GT-M03");
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
       missing: [
@@ -87,7 +87,7 @@ describe("decide", () => {
   it("refers to a person when evidence the calling system should supply is missing", async () => {
     const app = approvable();
     delete app.evidence.screening;
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     // Not R-BAN-3Y or R-RISK: nothing has shown those facts; the data is simply not there.
     expect(summary(decision)).toEqual({
       outcome: "refer",
@@ -104,7 +104,7 @@ describe("decide", () => {
   it("treats a value of the wrong type as malformed, not as a value to compare", async () => {
     const app = approvable();
     app.data.premises.online = "no";
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(decision.outcome).not.toBe("approve");
     expect(decision.missing.find((m) => m.id === "premises.online")?.message).toContain(
       "premises.online",
@@ -115,7 +115,7 @@ describe("decide", () => {
     const app = approvable();
     app.evidence.realName.operator.passed = false;
     app.materials = app.materials.filter((m: { id: string }) => m.id !== "GT-M01");
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "refer",
       missing: ["GT-M01"],
@@ -131,7 +131,7 @@ describe("decide", () => {
   it("accepts a commitment in place of premises documents and leaves a follow-up check", async () => {
     const app = approvable();
     app.materials[2] = { id: "GT-M03", via: "commitment" };
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(decision.outcome).toBe("approve");
     expect(decision.materials.find((m) => m.id === "GT-M03")).toEqual({
       id: "GT-M03",
@@ -144,7 +144,7 @@ describe("decide", () => {
   it("accepts a deferred material but does not approve the case before it arrives", async () => {
     const app = approvable();
     app.materials[2] = { id: "GT-M03", via: "deferred" };
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "refer",
       missing: [],
@@ -158,7 +158,7 @@ describe("decide", () => {
   it("does not accept a material through a channel the rule file does not allow", async () => {
     const app = approvable();
     app.materials[0] = { id: "GT-M01", via: "commitment" };
-    const decision = await (await bundledRules()).decide(app);
+    const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
       missing: ["GT-M01"],
@@ -169,7 +169,7 @@ describe("decide", () => {
   it("writes messages and citations in English when asked", async () => {
     const app = approvable();
     app.materials = [];
-    const decision = await (await bundledRules()).decide(app, { locale: "en" });
+    const decision = await (await bundledRules()).decide(app, { replay: true, locale: "en" });
     expect(decision.locale).toBe("en");
     expect(decision.missing[0]?.message).toMatch(/^Please submit: /);
     expect(decision.missing[0]?.basis[0]?.law).toBe(
@@ -179,8 +179,14 @@ describe("decide", () => {
 
   it("gives byte-identical decisions for the same input, apart from decidedAt", async () => {
     const rules = await bundledRules();
-    const a = await rules.decide(approvable(), { now: new Date("2025-06-30T01:00:00Z") });
-    const b = await rules.decide(approvable(), { now: new Date("2025-06-30T02:00:00Z") });
+    const a = await rules.decide(approvable(), {
+      replay: true,
+      now: new Date("2025-06-30T01:00:00Z"),
+    });
+    const b = await rules.decide(approvable(), {
+      replay: true,
+      now: new Date("2025-06-30T02:00:00Z"),
+    });
     expect(JSON.stringify(withoutClock(a))).toBe(JSON.stringify(withoutClock(b)));
   });
 
@@ -188,13 +194,15 @@ describe("decide", () => {
     const rules = await bundledRules();
     const app = approvable();
     const reordered = Object.fromEntries(Object.entries(app).reverse());
-    const a = await rules.decide(app);
-    const b = await rules.decide(reordered);
+    const a = await rules.decide(app, { replay: true });
+    const b = await rules.decide(reordered, { replay: true });
     expect(a.record.inputSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(b.record.inputSha256).toBe(a.record.inputSha256);
     expect(a.record.rulesSha256).toBe(a.matter.sha256);
     app.data.operator.name = "李丽";
-    expect((await rules.decide(app)).record.inputSha256).not.toBe(a.record.inputSha256);
+    expect((await rules.decide(app, { replay: true })).record.inputSha256).not.toBe(
+      a.record.inputSha256,
+    );
   });
 
   it("gives 64 overlapping decisions exactly the results of 64 sequential ones", async () => {
@@ -208,10 +216,11 @@ describe("decide", () => {
       return app;
     });
     const sequential: unknown[] = [];
-    for (const app of variants) sequential.push(withoutClock(await rules.decide(app)));
-    const overlapping = (await Promise.all(variants.map((app) => rules.decide(app)))).map(
-      withoutClock,
-    );
+    for (const app of variants)
+      sequential.push(withoutClock(await rules.decide(app, { replay: true })));
+    const overlapping = (
+      await Promise.all(variants.map((app) => rules.decide(app, { replay: true })))
+    ).map(withoutClock);
     expect(overlapping).toEqual(sequential);
     expect(new Set(overlapping.map((d) => (d as Decision).outcome))).toEqual(
       new Set(["approve", "incomplete", "refer"]),
@@ -222,7 +231,7 @@ describe("decide", () => {
     vi.spyOn(identityDocument, "compute").mockImplementation(() => {
       throw new Error("validator crashed");
     });
-    const decision = await (await bundledRules()).decide(approvable());
+    const decision = await (await bundledRules()).decide(approvable(), { replay: true });
     expect(decision.outcome).toBe("refer");
     expect(decision.referrals.map((r) => r.code)).toContain("internal-error");
     expect(decision.checks.find((c) => c.id === "GT-C04-real-name")?.status).toBe("pass");
@@ -230,7 +239,7 @@ describe("decide", () => {
 
   it("refers with internal-error when the rule engine fails, never approves", async () => {
     vi.spyOn(RuleEngine.prototype, "run").mockRejectedValue(new Error("engine down"));
-    const decision = await (await bundledRules()).decide(approvable());
+    const decision = await (await bundledRules()).decide(approvable(), { replay: true });
     expect(decision.outcome).toBe("refer");
     expect(decision.referrals.map((r) => r.code)).toEqual(["internal-error"]);
     expect(decision.checks.every((c) => c.status === "unknown")).toBe(true);
@@ -240,7 +249,7 @@ describe("decide", () => {
 describe("decide on applications it cannot decide", () => {
   it("lists every problem of a malformed envelope", async () => {
     const error = await (await bundledRules())
-      .decide({ matter: 7, appliedOn: "2025-02-30", data: [] })
+      .decide({ matter: 7, appliedOn: "2025-02-30", data: [] }, { replay: true })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationError);
     expect((error as ApplicationError).problems.map((p) => p.pointer).sort()).toEqual([
@@ -252,14 +261,14 @@ describe("decide on applications it cannot decide", () => {
 
   it("names the loaded matters when the matter is unknown", async () => {
     const error = await (await bundledRules())
-      .decide({ ...approvable(), matter: "no-such.matter" })
+      .decide({ ...approvable(), matter: "no-such.matter" }, { replay: true })
       .catch((e: unknown) => e);
     expect((error as ApplicationError).message).toContain("individual-business.establishment");
   });
 
   it("names the versions when the application predates them all", async () => {
     const error = await (await bundledRules())
-      .decide({ ...approvable(), appliedOn: "2022-10-31" })
+      .decide({ ...approvable(), appliedOn: "2022-10-31" }, { replay: true })
       .catch((e: unknown) => e);
     expect((error as ApplicationError).problems[0]).toMatchObject({ code: "no-version-in-force" });
     expect((error as ApplicationError).message).toContain("1.0.0 (2022-11-01");
@@ -269,7 +278,9 @@ describe("decide on applications it cannot decide", () => {
     const app = JSON.parse(
       JSON.stringify(approvable()).replace('"data":{', '"data":{"__proto__":{"isAdmin":true},'),
     );
-    const error = await (await bundledRules()).decide(app).catch((e: unknown) => e);
+    const error = await (await bundledRules())
+      .decide(app, { replay: true })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationError);
     expect((error as ApplicationError).problems).toEqual([
       {

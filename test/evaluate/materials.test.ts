@@ -56,13 +56,16 @@ const rules = RuleSet.fromSources([
 ]);
 const decide = async (evidence: object, materials: object[]) =>
   summary(
-    await (await rules).decide({
-      matter: "test.matter",
-      appliedOn: "2025-06-30",
-      data: { name: "x" },
-      evidence,
-      materials,
-    }),
+    await (await rules).decide(
+      {
+        matter: "test.matter",
+        appliedOn: "2025-06-30",
+        data: { name: "x" },
+        evidence,
+        materials,
+      },
+      { replay: true },
+    ),
   );
 
 describe("a material required only when evidence says so", () => {

@@ -22,7 +22,9 @@ describe("docs/rule-authors.md", () => {
 
   it("shows an application that the example matter approves", async () => {
     const { root } = writeRules(block("example-matter"));
-    const decision = await (await loadRules(root)).decide(block("example-application"));
+    const decision = await (await loadRules(root)).decide(block("example-application"), {
+      replay: true,
+    });
     expect(decision.outcome).toBe("approve");
   });
 

@@ -204,9 +204,10 @@ describe("notes for rule authors", () => {
       readFileSync(new URL("../../examples/3-refer-minor-operator.json", import.meta.url), "utf8"),
     );
     const withNotes = await (await loadRules(join(file, "..", "..", ".."))).decide(application, {
+      replay: true,
       now,
     });
-    const without = await (await loadRules()).decide(application, { now });
+    const without = await (await loadRules()).decide(application, { replay: true, now });
     // The notes are part of the version's content, so its hash differs; nothing else does.
     const { rulesSha256: a, ...recordWith } = withNotes.record;
     const { rulesSha256: b, ...recordWithout } = without.record;

@@ -36,7 +36,14 @@ const dates = [...new Set(cases.map((c) => String(c.application.appliedOn)))];
 const materialIds = [
   ...new Set(cases.flatMap((c) => (c.application.materials ?? []).map((m: Json) => m.id))),
 ];
-const PROBLEM_CODES = new Set(["invalid-envelope", "unknown-matter", "no-version-in-force"]);
+const PROBLEM_CODES = new Set([
+  "invalid-envelope",
+  "unknown-matter",
+  "no-version-in-force",
+  "applied-on-in-future",
+  "applied-on-too-old",
+  "accepted-before-applied",
+]);
 
 /** A decision that validates against the decision schema, or a well-formed refusal. */
 function expectWellFormed(result: Awaited<ReturnType<typeof attempt>>): void {

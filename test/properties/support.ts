@@ -104,7 +104,8 @@ export function matterOf(rules: RuleSet, application: Json): MatterFile {
 
 /**
  * Decides, and sorts the result into a decision or a typed refusal (`ApplicationError`). Any
- * other exception propagates, failing the property that called it.
+ * other exception propagates, failing the property that called it. The applications are
+ * archives dated 2025: they are replayed (said explicitly) unless `options.replay` is given.
  */
 export async function attempt(
   rules: RuleSet,
@@ -112,7 +113,7 @@ export async function attempt(
   options: Parameters<RuleSet["decide"]>[1] = {},
 ): Promise<{ decision?: Decision; refusal?: ApplicationError }> {
   try {
-    return { decision: await rules.decide(application, options) };
+    return { decision: await rules.decide(application, { replay: true, ...options }) };
   } catch (error) {
     if (error instanceof ApplicationError) return { refusal: error };
     throw error;

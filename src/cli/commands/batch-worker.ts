@@ -7,6 +7,7 @@ import type { RuleSet } from "../../load/rule-set.js";
 import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
 import type { Issue } from "../../model/issue.js";
+import type { CliDateOptions } from "../date-options.js";
 
 /** Decisions per outcome, and error records, in a stretch of lines. */
 export interface BatchCounts {
@@ -22,6 +23,8 @@ export interface BatchSettings {
   engine: EngineKind | undefined;
   /** Trusted Ed25519 public keys (PEM), from --trust. */
   trust?: string[];
+  /** `--replay` / `--backdate-days`: the bounds on each application's dates. */
+  dates?: CliDateOptions;
 }
 
 /** Main thread → worker: decide these lines (numbered from `first`). */
@@ -65,6 +68,7 @@ export async function decideLines(
   first: number,
   lines: readonly string[],
   locale: Locale,
+  dates: CliDateOptions = {},
 ): Promise<{ out: string; counts: BatchCounts }> {
   const counts = emptyCounts();
   let out = "";
@@ -74,7 +78,7 @@ export async function decideLines(
     const { record, outcome } =
       text.trim() === ""
         ? { record: errorRecord(line, "empty-line", "an empty line is not an application") }
-        : await decideLine(rules, line, text, locale);
+        : await decideLine(rules, line, text, locale, dates);
     counts[outcome ?? "error"]++;
     out += `${record}\n`;
   }
@@ -86,6 +90,7 @@ async function decideLine(
   line: number,
   text: string,
   locale: Locale,
+  dates: CliDateOptions,
 ): Promise<{ record: string; outcome?: Outcome }> {
   let input: unknown;
   try {
@@ -94,7 +99,7 @@ async function decideLine(
     return { record: errorRecord(line, "invalid-json", messageOf(error)) };
   }
   try {
-    const decision = await rules.decide(input, { locale });
+    const decision = await rules.decide(input, { locale, ...dates });
     return { record: JSON.stringify(decision), outcome: decision.outcome };
   } catch (error) {
     const record =
@@ -131,6 +136,7 @@ if (parentPort !== null && data?.smartApprovalBatch !== undefined) {
         request.first,
         request.lines,
         settings.locale,
+        settings.dates,
       );
       post({ type: "done", id: request.id, out, counts });
     });

@@ -8,6 +8,7 @@ import { buildRulesBundle } from "../../load/load-rules.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
+import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
 import {
@@ -27,8 +28,9 @@ const CHUNKS_PER_WORKER = 4;
 
 /**
  * `batch <applications.ndjson> [--workers N] [--rules DIR] [--locale zh-CN|en]
- * [--engine compiled|json-rules-engine]`: decides one application per line and writes one
- * NDJSON line per input line to stdout, in input order — the decision, or an error record
+ * [--engine compiled|json-rules-engine] [--replay | --backdate-days N]`: decides one application
+ * per line (its dates bounded by today, as `evaluate`) and writes one NDJSON line per input
+ * line to stdout, in input order — the decision, or an error record
  * `{ line, error: { code, message } }` for a line that cannot be decided. A progress bar and a
  * summary go to stderr. `--workers` worker threads decide (default: one per core; 0 decides on
  * the main thread). `-` reads stdin. Exit 0, or 2 when any line was an error record.
@@ -45,6 +47,7 @@ export async function batchCommand(
   const settings: BatchSettings = {
     rules: options.rules ? resolve(io.cwd, options.rules) : undefined,
     locale: oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN"),
+    dates: dateOptions(options),
     engine: options.engine
       ? oneOf<EngineKind>("engine", options.engine, ENGINE_KINDS, "compiled")
       : undefined,
@@ -197,7 +200,15 @@ class InProcess implements Deciders {
   }
 
   async submit(request: ChunkRequest, onResult: OnResult): Promise<void> {
-    onResult(await decideLines(this.#rules, request.first, request.lines, this.#settings.locale));
+    onResult(
+      await decideLines(
+        this.#rules,
+        request.first,
+        request.lines,
+        this.#settings.locale,
+        this.#settings.dates,
+      ),
+    );
   }
 
   async drain(): Promise<void> {}

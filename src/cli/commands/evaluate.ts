@@ -5,11 +5,15 @@ import {
   applicationErrorRecord,
 } from "../../report/application-error-record.js";
 import { formatDecisionText } from "../../report/decision-text.js";
+import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
 import { readJsonFile } from "../read-json.js";
 
-/** `evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]` */
+/**
+ * `evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]
+ * [--replay | --backdate-days N]`
+ */
 export async function evaluateCommand(
   args: string[],
   options: Record<string, string | undefined>,
@@ -18,6 +22,7 @@ export async function evaluateCommand(
   if (args.length === 0) throw new UsageError("evaluate needs at least one application file");
   const format = oneOf("format", options.format, ["text", "json"], "text");
   const locale = oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN");
+  const dates = dateOptions(options);
   const applications = args.map((file) => ({ file, input: readJsonFile(file, io.cwd) }));
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
@@ -27,7 +32,7 @@ export async function evaluateCommand(
   const results: Array<Decision | ApplicationErrorRecord> = [];
   for (const { file, input } of applications) {
     try {
-      const decision = await rules.decide(input, { locale });
+      const decision = await rules.decide(input, { locale, ...dates });
       results.push(decision);
       if (format === "text") {
         const title = rules.matters().find((m) => m.id === decision.matter.id)?.title[locale];

@@ -6,6 +6,7 @@ import type { DerivedFunction } from "./derived-function.js";
 import { identityDocument } from "./identity-document.js";
 import { identityDocumentList } from "./identity-document-list.js";
 import { nameScopeFit } from "./name-scope-fit.js";
+import { identityNumber } from "./identity-number.js";
 
 /** Every derived function a rule file may name, by name. */
 export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
@@ -17,5 +18,6 @@ export const DERIVED_FUNCTIONS: ReadonlyMap<string, DerivedFunction> = new Map(
     businessName,
     creditCode,
     nameScopeFit,
+    identityNumber,
   ].map((f) => [f.name, f]),
 );
