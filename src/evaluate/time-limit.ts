@@ -47,26 +47,6 @@ export function timeLimit(
   }
 }
 
-/**
- * The date a follow-up is due, `workingDays` after acceptance, or undefined when it cannot be
- * counted (no limit set, no calendar, or a date outside its coverage).
- *
- * @example
- * followUpDue("2025-06-30", 5, calendar); // "2025-07-07"
- */
-export function followUpDue(
-  acceptedOn: string,
-  workingDays: number | undefined,
-  calendar: WorkingCalendar | undefined,
-): string | undefined {
-  if (workingDays === undefined || calendar === undefined) return undefined;
-  try {
-    return calendar.addWorkingDays(acceptedOn, workingDays);
-  } catch {
-    return undefined;
-  }
-}
-
 const NO_CALENDAR = {
   "zh-CN": "未加载工作日历，无法计算办理期限",
   en: "No working-day calendar is loaded, so no due date is computed",

@@ -12,6 +12,7 @@ import {
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
+import { checkCommitment } from "./check-commitment.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
@@ -180,6 +181,7 @@ export function checkMatter(
     if (material?.requiredWhen)
       checkCondition(material.requiredWhen, ["materials", i, "requiredWhen"]);
   });
+  checkCommitment(matter, { error, citations, checkCondition, codes });
 
   for (const pointer of untranslated(document.value)) {
     issues.push(
