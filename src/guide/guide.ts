@@ -69,7 +69,7 @@ const W = {
     referralsIntro: "有下列情形之一的，自动审批不作决定，转工作人员审查。",
     codes: { item: "事项编码", handling: "业务办理项编码" } as Record<string, string>,
     cite: (law: string, articles: string[]) =>
-      `《${law}》${articles.map((a) => `第${a}条`).join("、")}`,
+      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     sep: "；",
     footer: (matter: string, version: string, sha: string) =>
       `本指南由审批标准清单 ${matter} ${version} 自动生成（规则文件 SHA-256：${sha}），与自动审批所依据的规则为同一文件。`,
@@ -113,7 +113,10 @@ const W = {
     referralsIntro:
       "In any of these cases the automatic review does not decide; the case goes to a person.",
     codes: { item: "Item code", handling: "Handling code" } as Record<string, string>,
-    cite: (law: string, articles: string[]) => `${law}, art ${articles.join(", ")}`,
+    cite: (law: string, articles: string[]) =>
+      articles.every((a) => /^\d/.test(a))
+        ? `${law}, art ${articles.join(", ")}`
+        : `${law}, ${articles.join(", ")}`,
     sep: "; ",
     footer: (matter: string, version: string, sha: string) =>
       `Generated from the checklist ${matter} ${version} (rule file SHA-256 ${sha}): the very file that decides applications.`,
