@@ -177,7 +177,9 @@ function missingMessage(
   title: string,
   locale: Locale,
 ): string {
-  const rejected = submitted.find((s) => s.id === material.id);
+  // The first of the refused submissions in strength order, not in the application's order:
+  // the notice must not depend on the order the materials were listed in.
+  const rejected = submitted.filter((s) => s.id === material.id).sort(bySubmissionStrength)[0];
   if (rejected === undefined) return localize(MESSAGES.materialMissing({ title }), locale);
   const accepted = [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])].join(
     ", ",
