@@ -84,7 +84,10 @@ export function assessMaterials(
       guard ??= commitmentGuard(matter, trees);
       if (guard.status !== "pass") {
         refused = guard.status;
-        accepted = strongestAccepted(material, submitted, "commitment");
+        accepted = strongestAccepted(
+          material,
+          submitted.filter((s) => s.via !== "commitment"),
+        );
       }
     }
     // Titles and citations only for what the notice shows: most materials are satisfied.
@@ -154,12 +157,10 @@ export function assessMaterials(
 function strongestAccepted(
   material: Material,
   submitted: readonly SubmittedMaterial[],
-  /** A channel not to count (a commitment that cannot be relied on). */
-  excluded?: SubmittedMaterial["via"],
 ): SubmittedMaterial | undefined {
   let best: SubmittedMaterial | undefined;
   for (const s of submitted) {
-    if (s.id !== material.id || s.via === excluded || !isAccepted(material, s.via)) continue;
+    if (s.id !== material.id || !isAccepted(material, s.via)) continue;
     // A stable sort keeps the first of equals: replace only on a strictly stronger one.
     if (best === undefined || bySubmissionStrength(s, best) < 0) best = s;
   }
