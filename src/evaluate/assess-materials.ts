@@ -178,9 +178,11 @@ function missingMessage(
   title: string,
   locale: Locale,
 ): string {
-  // The first of the refused submissions in strength order, not in the application's order:
-  // the notice must not depend on the order the materials were listed in.
-  const rejected = submitted.filter((s) => s.id === material.id).sort(bySubmissionStrength)[0];
+  // The first refused submission in channel-name order, not in the application's order: the
+  // notice must not depend on the order the materials were listed in.
+  const rejected = submitted
+    .filter((s) => s.id === material.id)
+    .sort((a, b) => (a.via < b.via ? -1 : a.via > b.via ? 1 : 0))[0];
   if (rejected === undefined) return localize(MESSAGES.materialMissing({ title }), locale);
   const accepted = [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])].join(
     ", ",
