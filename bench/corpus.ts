@@ -139,6 +139,13 @@ function approvable(rng: Rng, index: number): Json {
     realName: { operator: { passed: true }, liaison: { passed: true } },
     authority: { countyCode: region.code },
     screening: { prohibitedPerson: false, falseRegistrationBan: false, riskFlag: false },
+    // Clean credit (国办发〔2020〕42号): a commitment is relied on. The alternatives do not model
+    // the credit guard; no defect below touches it, so they agree with the library.
+    credit: {
+      seriousDishonesty: { recorded: false },
+      falseCommitment: { recorded: false },
+      unfulfilledCommitment: { recorded: false },
+    },
   };
   if (!online) {
     evidence.premises = {

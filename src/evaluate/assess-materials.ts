@@ -4,6 +4,12 @@ import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../mod
 import type { Material } from "../model/matter.js";
 import { sourceOf } from "./assess-standards.js";
 import { cite } from "./citations.js";
+import {
+  type CommitmentGuard,
+  commitmentFollowUp,
+  commitmentGuard,
+  refusedCommitment,
+} from "./commitment.js";
 import { type CompiledMatter, conditionName } from "./compile-matter.js";
 import { strongestAccepted } from "./material-channels.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
@@ -47,6 +53,7 @@ export function assessMaterials(
     unknowns: [],
   };
   const { materials } = matter.file;
+  let guard: CommitmentGuard | undefined;
   for (let index = 0; index < materials.length; index++) {
     const material = materials[index] as Material;
     const tree = trees.get(conditionName.requiredWhen(index));
@@ -58,7 +65,7 @@ export function assessMaterials(
       if (source.fact === "data") dataDecides = true;
       out.unknowns.push({ leaf: source, material });
     }
-    const accepted = strongestAccepted(material, submitted);
+    let accepted = strongestAccepted(material, submitted);
     if (required.value === "fail") {
       out.materials.push({
         id: material.id,
@@ -74,8 +81,43 @@ export function assessMaterials(
       out.materials.push({ id: material.id, status: "undetermined" });
       continue;
     }
+    // A commitment is relied on only when the matter offers it and the applicant's verified
+    // credit allows it (国办发〔2020〕42号); otherwise the next strongest submission counts.
+    let refused: Exclude<CommitmentGuard["status"], "pass"> | undefined;
+    if (accepted?.via === "commitment") {
+      guard ??= commitmentGuard(matter, trees);
+      if (guard.status !== "pass") {
+        refused = guard.status;
+        accepted = strongestAccepted(
+          material,
+          submitted.filter((s) => s.via !== "commitment"),
+        );
+      }
+    }
     // Titles and citations only for what the notice shows: most materials are satisfied.
     const title = localize(material.title, locale);
+    if (accepted === undefined && refused !== undefined) {
+      const outcome = refusedCommitment(matter, material, refused, locale);
+      if ("referral" in outcome) {
+        out.materials.push({ id: material.id, status: "undetermined" });
+        out.referrals.push(outcome.referral);
+      } else {
+        out.materials.push({ id: material.id, status: "missing" });
+        const { message, basis } = outcome.missing;
+        out.missing.push({
+          kind: "material",
+          id: material.id,
+          ...(required.value === "unknown"
+            ? {
+                message: localize(MESSAGES.ifApplicable({ text: message }), locale),
+                basis,
+                conditional: true as const,
+              }
+            : { message, basis }),
+        });
+      }
+      continue;
+    }
     if (accepted === undefined) {
       const basis = cite(material.basis, matter.laws, locale);
       const message = missingMessage(material, submitted, title, locale, facts);
@@ -96,12 +138,7 @@ export function assessMaterials(
     const followUp = material.followUp;
     if (accepted.via === "commitment") {
       out.materials.push({ id: material.id, status: "committed", via: accepted.via });
-      out.followUps.push({
-        kind: "verify-commitment",
-        material: material.id,
-        message: localize(followUp?.title ?? MESSAGES.verifyCommitment({ title }), locale),
-        ...(followUp?.workingDays !== undefined && { workingDays: followUp.workingDays }),
-      });
+      out.followUps.push(commitmentFollowUp(matter, material, title, locale));
     } else if (accepted.via === "deferred") {
       out.materials.push({ id: material.id, status: "deferred", via: accepted.via });
       const message = localize(MESSAGES.materialDeferred({ title }), locale);
@@ -127,7 +164,11 @@ function missingMessage(
   locale: Locale,
   facts: Facts | undefined,
 ): string {
-  const rejected = submitted.find((s) => s.id === material.id);
+  // The first refused submission in channel-name order, not in the application's order: the
+  // notice must not depend on the order the materials were listed in.
+  const rejected = submitted
+    .filter((s) => s.id === material.id)
+    .sort((a, b) => (a.via < b.via ? -1 : a.via > b.via ? 1 : 0))[0];
   if (rejected === undefined) {
     return (
       detailedText(material.detailedMessage, facts, locale) ??

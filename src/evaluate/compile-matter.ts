@@ -49,6 +49,8 @@ export const conditionName = {
   when: names((index) => `standard:${index}:when`),
   require: names((index) => `standard:${index}:require`),
   requiredWhen: names((index) => `material:${index}:requiredWhen`),
+  /** The matter's 告知承诺 credit guard (commitment.eligibility.require). */
+  commitmentEligibility: "commitment:eligibility",
 };
 
 /**
@@ -126,6 +128,12 @@ export function compileMatter(
       });
     }
   });
+  if (file.commitment?.available === true) {
+    conditions.push({
+      name: conditionName.commitmentEligibility,
+      condition: file.commitment.eligibility.require,
+    });
+  }
   return {
     file,
     sha256: context.sha256,

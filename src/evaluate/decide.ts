@@ -12,12 +12,13 @@ import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
 import { type FieldProblem, fieldProblemIn } from "./field-messages.js";
+import { followUpDue } from "./follow-up-due.js";
 import { prepareFacts, setKey } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { EvaluatedCondition } from "./three-valued.js";
-import { followUpDue, timeLimit } from "./time-limit.js";
+import { timeLimit } from "./time-limit.js";
 
 /** The referral code for anything the library itself could not do. */
 export const INTERNAL_ERROR = "internal-error";
@@ -156,10 +157,10 @@ export async function decideMatter(
     referrals: dedupeReferrals(referrals),
     checks: standards.checks,
     materials: materials.materials,
-    followUps: materials.followUps.map(({ workingDays, ...f }) => {
-      const due = followUpDue(acceptedOn, workingDays, context.calendar);
-      return due === undefined ? f : { ...f, due };
-    }),
+    followUps: materials.followUps.map((f) => ({
+      ...f,
+      ...followUpDue(acceptedOn, f.workingDays, context.calendar, locale),
+    })),
     ...(limit !== undefined && { timeLimit: limit }),
     record: {
       inputSha256,

@@ -103,26 +103,6 @@ export function countDeadlines(
   return { ...exact, provisional, note };
 }
 
-/**
- * The date a follow-up is due, `workingDays` after acceptance, or undefined when it cannot be
- * counted (no limit set, no calendar, or a date outside its coverage).
- *
- * @example
- * followUpDue("2025-06-30", 5, calendar); // "2025-07-07"
- */
-export function followUpDue(
-  acceptedOn: string,
-  workingDays: number | undefined,
-  calendar: WorkingCalendar | undefined,
-): string | undefined {
-  if (workingDays === undefined || calendar === undefined) return undefined;
-  try {
-    return calendar.addWorkingDays(acceptedOn, workingDays);
-  } catch {
-    return undefined;
-  }
-}
-
 const SEP = { "zh-CN": "；", en: "; " };
 
 const PROVISIONAL_DUE = {

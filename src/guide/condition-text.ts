@@ -1,4 +1,5 @@
 import { schemaNodesAt, schemaTitle } from "../evaluate/schema-paths.js";
+import { CHANNEL_LABELS } from "../model/channel-labels.js";
 import type { Locale } from "../model/common.js";
 import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
 import type { MatterFile } from "../model/matter.js";
@@ -110,14 +111,8 @@ const WORDS: Record<Locale, Words> = {
   },
 };
 
-/** How each submission channel is called in a guide. */
-export const CHANNEL_LABELS: Record<string, Record<Locale, string>> = {
-  upload: { "zh-CN": "上传", en: "upload" },
-  "e-sign": { "zh-CN": "电子签名", en: "e-signature" },
-  shared: { "zh-CN": "共享数据调取", en: "shared data" },
-  commitment: { "zh-CN": "告知承诺", en: "commitment (告知承诺)" },
-  deferred: { "zh-CN": "容缺后补", en: "deferral (容缺)" },
-};
+/** How each submission channel is called in a guide (the same words as in notices). */
+export { CHANNEL_LABELS };
 
 /**
  * A condition in words, for the published guide and for diffs: each leaf names its field by

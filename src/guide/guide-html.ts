@@ -78,6 +78,7 @@ ${items("materials", s.materials.heading, s.materials.intro, s.materials.items)}
 ${lines("time-limit", s.timeLimit.heading, s.timeLimit.lines)}
 ${lines("fee", s.fee.heading, s.fee.lines)}
 ${items("referrals", s.referrals.heading, s.referrals.intro, s.referrals.items)}
+${s.commitment ? items("commitment", s.commitment.heading, s.commitment.intro, s.commitment.items) : ""}
 </main>
 <footer>${html(guide.footer)}</footer>
 </body>

@@ -30,6 +30,7 @@ export function formatGuideMarkdown(guide: Guide): string {
   list(s.timeLimit.heading, s.timeLimit.lines);
   list(s.fee.heading, s.fee.lines);
   items(s.referrals.heading, s.referrals.intro, s.referrals.items);
+  if (s.commitment) items(s.commitment.heading, s.commitment.intro, s.commitment.items);
   out.push("", "---", "", md(guide.footer), "");
   return out.join("\n");
 }

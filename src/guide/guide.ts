@@ -27,6 +27,11 @@ export interface Guide {
     timeLimit: { heading: string; lines: string[] };
     fee: { heading: string; lines: string[] };
     referrals: { heading: string; intro: string; items: GuideItem[] };
+    /**
+     * 告知承诺: the 告知 for each material that accepts a commitment (SPEC-2 §4.2), or why the
+     * matter excludes it; absent when the matter has no commitment settings.
+     */
+    commitment?: { heading: string; intro: string; items: GuideItem[] };
   };
   footer: string;
 }
@@ -67,9 +72,26 @@ const W = {
     amount: (n: number) => `${n} 元`,
     referrals: "需要人工审查的情形",
     referralsIntro: "有下列情形之一的，自动审批不作决定，转工作人员审查。",
+    commitment: "告知承诺",
+    commitmentIntro:
+      "下列材料可以书面承诺代替。申请人自愿选择；不愿或者无法承诺的，提交材料办理。作出承诺前请阅读以下告知内容。",
+    commitmentExcluded: (reason: string) => `本事项不适用告知承诺：${reason}`,
+    commitmentContent: "告知承诺",
+    matterName: "事项名称",
+    proofContent: "证明内容（承诺内容）",
+    commitmentMethod: "承诺方式",
+    notApplicable: "不适用情形",
+    creditUnknown: "信用状况无法核实时",
+    askProof: "不能依据承诺办理，请提交材料",
+    referCredit: (title: string) => `转人工审查：${title}`,
+    verification: "核查",
+    verificationTime: (n: number) => `作出决定之日起 ${n} 个工作日内核查`,
+    liability: "不实承诺或者未履行承诺的法律责任",
+    disclosure: "承诺内容公开",
+    paren: (t: string) => `（${t}）`,
     codes: { item: "事项编码", handling: "业务办理项编码" } as Record<string, string>,
     cite: (law: string, articles: string[]) =>
-      `《${law}》${articles.map((a) => `第${a}条`).join("、")}`,
+      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     sep: "；",
     footer: (matter: string, version: string, sha: string) =>
       `本指南由审批标准清单 ${matter} ${version} 自动生成（规则文件 SHA-256：${sha}），与自动审批所依据的规则为同一文件。`,
@@ -112,8 +134,29 @@ const W = {
     referrals: "When a person decides",
     referralsIntro:
       "In any of these cases the automatic review does not decide; the case goes to a person.",
+    commitment: "Commitment (告知承诺)",
+    commitmentIntro:
+      "These materials may be replaced by a written commitment. It is the applicant's choice; an applicant who will not or cannot commit supplies the material. Read this notice before committing.",
+    commitmentExcluded: (reason: string) =>
+      `Commitment is not available for this matter: ${reason}`,
+    commitmentContent: "Commitment",
+    matterName: "Matter",
+    proofContent: "What is committed to (instead of the proof)",
+    commitmentMethod: "How to commit",
+    notApplicable: "Not available when",
+    creditUnknown: "When the credit status cannot be verified",
+    askProof: "the commitment is not relied on; supply the material",
+    referCredit: (title: string) => `a person decides: ${title}`,
+    verification: "Verification",
+    verificationTime: (n: number) => `checked within ${n} working days of the decision`,
+    liability: "Liability for a false or unfulfilled commitment",
+    disclosure: "Publication of the commitment",
+    paren: (t: string) => ` (${t})`,
     codes: { item: "Item code", handling: "Handling code" } as Record<string, string>,
-    cite: (law: string, articles: string[]) => `${law}, art ${articles.join(", ")}`,
+    cite: (law: string, articles: string[]) =>
+      articles.every((a) => /^\d/.test(a))
+        ? `${law}, art ${articles.join(", ")}`
+        : `${law}, ${articles.join(", ")}`,
     sep: "; ",
     footer: (matter: string, version: string, sha: string) =>
       `Generated from the checklist ${matter} ${version} (rule file SHA-256 ${sha}): the very file that decides applications.`,
@@ -203,6 +246,9 @@ export function buildGuide(
               text: m.satisfiedBy.map((c) => CHANNEL_LABELS[c]?.[locale] ?? c).join(w.sep),
             },
             ...(m.deferrable ? [{ label: w.deferrable, text: w.deferrableText }] : []),
+            ...(m.commitment && matter.commitment?.available === true
+              ? [{ label: w.commitmentContent, text: text(m.commitment.content) }]
+              : []),
             ...(m.followUp ? [{ label: w.followUp, text: text(m.followUp.title) }] : []),
             { label: w.citedBy, text: cite(m.basis) },
           ],
@@ -234,7 +280,73 @@ export function buildGuide(
           details: [{ label: w.citedBy, text: cite(r.basis) }],
         })),
       },
+      ...(matter.commitment && {
+        commitment: commitmentSection(matter, { w, text, cite, referralTitle }),
+      }),
     },
     footer: w.footer(matter.matter, matter.version, context.sha256),
+  };
+}
+
+/**
+ * The 告知 of SPEC-2 §4.2 for each material accepting commitment: 事项名称、设定依据、证明内容、
+ * 承诺方式、不适用情形 (信用), 核查 (power, method, time), 法律责任 and 公开 — 太原 plan [M],
+ * 深圳经济特区社会信用条例 art 61 [V], 安阳市政务服务条例 art 26 [V]. Every sentence but the
+ * labels comes from the rule file.
+ */
+function commitmentSection(
+  matter: MatterFile,
+  h: {
+    w: (typeof W)[Locale];
+    text: (t: LocalizedText) => string;
+    cite: (basis: readonly Citation[]) => string;
+    referralTitle: (code: string) => string;
+  },
+): { heading: string; intro: string; items: GuideItem[] } {
+  const { w, text, cite } = h;
+  const settings = matter.commitment as NonNullable<MatterFile["commitment"]>;
+  if (settings.available === false) {
+    return {
+      heading: w.commitment,
+      intro: `${w.commitmentExcluded(text(settings.reason))}${w.paren(`${w.citedBy}${w.colon}${cite(settings.basis)}`)}`,
+      items: [],
+    };
+  }
+  const { eligibility, verification } = settings;
+  const onUnknown =
+    eligibility.onUnknown.outcome === "refer"
+      ? w.referCredit(h.referralTitle(eligibility.onUnknown.code))
+      : w.askProof;
+  return {
+    heading: w.commitment,
+    intro: w.commitmentIntro,
+    items: matter.materials
+      .filter((m) => m.satisfiedBy.includes("commitment"))
+      .map((m) => ({
+        id: m.id,
+        title: text(m.title),
+        details: [
+          { label: w.matterName, text: text(matter.title) },
+          { label: w.basis, text: cite(settings.basis) },
+          ...(m.commitment ? [{ label: w.proofContent, text: text(m.commitment.content) }] : []),
+          { label: w.commitmentMethod, text: text(settings.method) },
+          {
+            label: w.notApplicable,
+            text: `${text(eligibility.message)}${w.paren(cite(eligibility.basis))}`,
+          },
+          { label: w.creditUnknown, text: onUnknown },
+          {
+            label: w.verification,
+            text: `${text(verification.method)}${w.sep}${w.verificationTime(
+              m.followUp?.workingDays ?? verification.workingDays,
+            )}${w.paren(cite(verification.basis))}`,
+          },
+          ...settings.consequences.map((c) => ({
+            label: w.liability,
+            text: `${text(c.text)}${w.paren(cite(c.basis))}`,
+          })),
+          { label: w.disclosure, text: text(settings.disclosure) },
+        ],
+      })),
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { DetailedMessage, MatterFile } from "../model/matter.js";
+import { checkCommitment } from "./check-commitment.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
@@ -226,6 +227,7 @@ export function checkMatter(
       checkDetail(material.detailedMessage, ["materials", i, "detailedMessage"]);
     }
   });
+  checkCommitment(matter, { error, citations, checkCondition, codes });
 
   for (const pointer of untranslated(document.value)) {
     issues.push(

@@ -51,5 +51,8 @@ export function partialMatter(value: unknown): PartialMatter {
     unknownEvidenceReferral: field("unknownEvidenceReferral", ""),
     standards: items("standards"),
     materials: items("materials"),
+    ...(record.commitment !== undefined && {
+      commitment: field("commitment", undefined),
+    }),
   };
 }

@@ -67,11 +67,30 @@ export const MaterialResultSchema = z.strictObject({
 });
 export type MaterialResult = z.infer<typeof MaterialResultSchema>;
 
+/** A consequence of a false or unfulfilled commitment, with its citations. */
+export const ConsequenceSchema = z.strictObject({
+  message: z.string(),
+  basis: z.array(DecisionCitationSchema),
+});
+
+/**
+ * Work left after the decision: verifying a commitment (告知承诺 核查) or receiving a deferred
+ * material (容缺). `due` is `workingDays` after acceptance on the working-day calendar; when it
+ * cannot be counted (no calendar, or a day outside its coverage) `due` is absent and `note`
+ * says why — never an estimate.
+ */
 export const FollowUpSchema = z.strictObject({
   kind: z.enum(["verify-commitment", "receive-deferred-material"]),
   material: z.string(),
   message: z.string(),
+  workingDays: z.int().optional(),
   due: z.string().optional(),
+  note: z.string().optional(),
+  method: z.string().optional().meta({ description: "核查方式, for a commitment" }),
+  basis: z.array(DecisionCitationSchema).optional(),
+  consequences: z.array(ConsequenceSchema).optional().meta({
+    description: "What a false or unfulfilled commitment leads to (撤销, 信用记录)",
+  }),
 });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 

@@ -3,7 +3,8 @@ import { OUTCOMES } from "./decision.js";
 
 /**
  * A golden case: an application and the decision the law requires, reasoned from the SPEC rows
- * named in `description`. `missing` and `referrals` are compared as sets of ids and codes.
+ * named in `description`. `missing` and `referrals` are compared as sets of ids and codes;
+ * `followUps`, when given, as the list of follow-ups (kind, material, due date).
  *
  * A fixture is an archived application: it is decided as a replay, on the date it states,
  * unless it gives `decidedAt` — then it is decided as if received at that instant, with
@@ -28,6 +29,19 @@ export const FixtureFileSchema = z
       missing: z.array(z.string()).default([]),
       referrals: z.array(z.string()).default([]),
       statutoryDue: z.string().optional(),
+      followUps: z
+        .array(
+          z.strictObject({
+            kind: z.enum(["verify-commitment", "receive-deferred-material"]),
+            material: z.string(),
+            due: z
+              .string()
+              .optional()
+              .meta({ description: "absent: no due date (a note says why)" }),
+          }),
+        )
+        .optional()
+        .meta({ description: "compared when given: each follow-up's kind, material and due date" }),
     }),
   })
   .meta({ title: "smart-approval fixture (golden case)" });

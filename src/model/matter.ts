@@ -100,6 +100,18 @@ export const StandardSchema = z.strictObject({
 });
 export type Standard = z.infer<typeof StandardSchema>;
 
+/**
+ * What a material accepting `commitment` tells the applicant they commit to (证明内容, the
+ * content part of the 告知: 国办发〔2020〕42号; SPEC-2 §4.2).
+ */
+export const MaterialCommitmentSchema = z.strictObject({
+  content: LocalizedTextSchema.meta({
+    description: "证明内容: what the applicant's written commitment states instead of the proof",
+  }),
+  note: NoteSchema.optional(),
+});
+export type MaterialCommitment = z.infer<typeof MaterialCommitmentSchema>;
+
 /** A required material (申请材料) and the ways it may be satisfied. */
 export const MaterialSchema = z.strictObject({
   id: IdSchema,
@@ -111,16 +123,94 @@ export const MaterialSchema = z.strictObject({
     description: "容缺受理: may be supplied later; the case is accepted but not approved",
   }),
   followUp: z
-    .strictObject({ title: LocalizedTextSchema, workingDays: z.int().min(1).optional() })
+    .strictObject({
+      title: LocalizedTextSchema,
+      workingDays: z.int().min(1).optional().meta({
+        description:
+          "Working days until the follow-up is due; for a commitment, overrides the matter's commitment.verification.workingDays",
+      }),
+    })
     .optional()
     .meta({ description: "Verification after a commitment (告知承诺) or deferral" }),
   detailedMessage: DetailedMessageSchema.optional().meta({
     description:
       "The notice asking for the material when it is missing, naming what makes it required; shown when all its values are present",
   }),
+  commitment: MaterialCommitmentSchema.optional().meta({
+    description: "Required when satisfiedBy lists commitment: the 告知 content for this material",
+  }),
   note: NoteSchema.optional(),
 });
 export type Material = z.infer<typeof MaterialSchema>;
+
+/** A consequence of a false or unfulfilled commitment, stated in the 告知 and every follow-up. */
+export const CommitmentConsequenceSchema = z.strictObject({
+  text: LocalizedTextSchema,
+  basis: BasisSchema,
+});
+
+/**
+ * What happens when the applicant's credit status cannot be told (the evidence is missing):
+ * the commitment is never relied on, and either a person decides (`refer`, with a declared
+ * referral code) or the applicant is asked for the material by another channel (`ask-proof`).
+ */
+export const OnUnknownCreditSchema = z.discriminatedUnion("outcome", [
+  z.strictObject({ outcome: z.literal("refer"), code: ReferralCodeSchema }),
+  z.strictObject({ outcome: z.literal("ask-proof") }),
+]);
+export type OnUnknownCredit = z.infer<typeof OnUnknownCreditSchema>;
+
+/**
+ * The matter's settings for 告知承诺 (国办发〔2020〕42号): required when any material lists
+ * `commitment`. `available: false` excludes commitment for every material of the matter (42号:
+ * matters touching 国家安全、公共安全、人身健康… are excluded); per material, leaving
+ * `commitment` out of `satisfiedBy` excludes it for that material.
+ */
+export const CommitmentSettingsSchema = z.discriminatedUnion("available", [
+  z.strictObject({
+    available: z.literal(false),
+    reason: LocalizedTextSchema.meta({ description: "Why the matter excludes commitment" }),
+    basis: BasisSchema,
+    note: NoteSchema.optional(),
+  }),
+  z.strictObject({
+    available: z.literal(true),
+    basis: BasisSchema.meta({ description: "设定依据 of 告知承诺 for this matter" }),
+    eligibility: z.strictObject({
+      require: ConditionSchema.meta({
+        description:
+          "Positive form: the applicant may rely on a commitment when this holds. Reads evidence only (verified credit status), never the applicant's declaration",
+      }),
+      basis: BasisSchema,
+      message: LocalizedTextSchema.meta({
+        description:
+          "Why the commitment is not accepted when the condition fails (信用修复前不适用告知承诺制)",
+      }),
+      onUnknown: OnUnknownCreditSchema,
+      note: NoteSchema.optional(),
+    }),
+    method: LocalizedTextSchema.meta({ description: "承诺方式: how the applicant commits" }),
+    verification: z.strictObject({
+      workingDays: z.int().min(1).meta({
+        description:
+          "核查 due this many working days after the decision; no national count exists — a local setting",
+      }),
+      method: LocalizedTextSchema.meta({
+        description: "核查方式 and the authority's power to check",
+      }),
+      basis: BasisSchema,
+      note: NoteSchema.optional(),
+    }),
+    consequences: z.array(CommitmentConsequenceSchema).min(1).meta({
+      description: "不实承诺或未履行承诺的法律责任和后果 (撤销, 信用记录, penalties)",
+    }),
+    disclosure: LocalizedTextSchema.meta({
+      description: "承诺内容是否公开及范围和时限",
+    }),
+    note: NoteSchema.optional(),
+  }),
+]);
+export type CommitmentSettings = z.infer<typeof CommitmentSettingsSchema>;
 
 /** A value computed from other facts by a named library function. */
 export const DerivedFactSchema = z.strictObject({
@@ -181,6 +271,9 @@ export const MatterFileSchema = z
     }),
     standards: z.array(StandardSchema).min(1),
     materials: z.array(MaterialSchema),
+    commitment: CommitmentSettingsSchema.optional().meta({
+      description: "告知承诺 settings; required when a material lists commitment in satisfiedBy",
+    }),
   })
   .meta({ title: "smart-approval matter rule file" });
 export type MatterFile = z.infer<typeof MatterFileSchema>;

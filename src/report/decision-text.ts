@@ -17,7 +17,7 @@ const WORDS = {
     provisional: "暂定",
     between: (a: string, b: string) => `${a} 至 ${b}`,
     citation: (law: string, articles: readonly string[]) =>
-      `《${law}》${articles.map((a) => `第${a}条`).join("、")}`,
+      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     basis: (text: string) => ` 〔依据：${text}〕`,
     sep: "；",
   },
@@ -35,7 +35,10 @@ const WORDS = {
     onTheSpot: "on the spot",
     provisional: "provisional",
     between: (a: string, b: string) => `${a} to ${b}`,
-    citation: (law: string, articles: readonly string[]) => `${law} art ${articles.join(", ")}`,
+    citation: (law: string, articles: readonly string[]) =>
+      articles.every((a) => /^\d/.test(a))
+        ? `${law} art ${articles.join(", ")}`
+        : `${law} ${articles.join(", ")}`,
     basis: (text: string) => ` [basis: ${text}]`,
     sep: "; ",
   },
@@ -70,7 +73,9 @@ export function formatDecisionText(decision: Decision, title?: string): string {
   if (decision.followUps.length > 0) {
     lines.push(w.followUps);
     for (const f of decision.followUps)
-      lines.push(`  - [${f.material}] ${f.message}${f.due ? ` (${w.due} ${f.due})` : ""}`);
+      lines.push(
+        `  - [${f.material}] ${f.message}${f.due ? ` (${w.due} ${f.due})` : ""}${f.note ? ` (${f.note})` : ""}`,
+      );
   }
   const limit = decision.timeLimit;
   if (limit) {

@@ -131,6 +131,13 @@ describe("decide", () => {
   it("accepts a commitment in place of premises documents and leaves a follow-up check", async () => {
     const app = approvable();
     app.materials[2] = { id: "GT-M03", via: "commitment" };
+    // 国办发〔2020〕42号: only an applicant whose verified credit allows it may rely on a commitment.
+    const clean = { recorded: false };
+    app.evidence.credit = {
+      seriousDishonesty: clean,
+      falseCommitment: clean,
+      unfulfilledCommitment: clean,
+    };
     const decision = await (await bundledRules()).decide(app, { replay: true });
     expect(decision.outcome).toBe("approve");
     expect(decision.materials.find((m) => m.id === "GT-M03")).toEqual({
@@ -138,7 +145,21 @@ describe("decide", () => {
       status: "committed",
       via: "commitment",
     });
-    expect(decision.followUps).toMatchObject([{ kind: "verify-commitment", material: "GT-M03" }]);
+    expect(decision.followUps).toMatchObject([
+      { kind: "verify-commitment", material: "GT-M03", workingDays: 60, due: "2025-09-22" },
+    ]);
+  });
+
+  it("does not rely on a commitment when the applicant's credit status is not known", async () => {
+    const app = approvable();
+    app.materials[2] = { id: "GT-M03", via: "commitment" };
+    const decision = await (await bundledRules()).decide(app);
+    expect(summary(decision)).toEqual({
+      outcome: "incomplete",
+      missing: ["GT-M03"],
+      referrals: [],
+    });
+    expect(decision.followUps).toEqual([]);
   });
 
   it("accepts a deferred material but does not approve the case before it arrives", async () => {

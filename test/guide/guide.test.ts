@@ -43,6 +43,64 @@ describe("the public guide (办事指南)", () => {
     expect(form?.details[0]).toEqual({ label: "何时需要", text: "所有申请" });
   });
 
+  it("shows the 告知 of SPEC-2 §4.2 for each material that accepts commitment", async () => {
+    const { version, guide } = await guideOf("zh-CN");
+    const section = guide.sections.commitment;
+    expect(section?.heading).toBe("告知承诺");
+    expect(section?.items.map((i) => i.id)).toEqual(["GT-M03"]);
+    const labels = section?.items[0]?.details.map((d) => d.label) ?? [];
+    // 事项名称、设定依据、证明内容、承诺方式、不适用情形、核查、法律责任、公开 (太原 plan; 深圳 art 61).
+    for (const label of [
+      "事项名称",
+      "设定依据",
+      "证明内容（承诺内容）",
+      "承诺方式",
+      "不适用情形",
+      "信用状况无法核实时",
+      "核查",
+      "不实承诺或者未履行承诺的法律责任",
+      "承诺内容公开",
+    ])
+      expect(labels).toContain(label);
+    const text = (label: string) =>
+      section?.items[0]?.details
+        .filter((d) => d.label === label)
+        .map((d) => d.text)
+        .join("\n") ?? "";
+    expect(text("事项名称")).toBe("个体工商户设立登记");
+    expect(text("不适用情形")).toContain("信用修复前不适用告知承诺制");
+    expect(text("核查")).toContain("60 个工作日");
+    expect(text("不实承诺或者未履行承诺的法律责任")).toContain("撤销登记");
+    expect(text("不实承诺或者未履行承诺的法律责任")).toContain("信用记录");
+    const md = formatGuideMarkdown(guide);
+    expect(md).toContain("## 告知承诺");
+    expect(formatGuideHtml(guide)).toContain('<section id="commitment">');
+    // The material itself says what is committed to.
+    const premises = guide.sections.materials.items.find((m) => m.id === "GT-M03");
+    expect(premises?.details.find((d) => d.label === "告知承诺")?.text).toBe(
+      version.file.materials.find((m) => m.id === "GT-M03")?.commitment?.content["zh-CN"],
+    );
+  });
+
+  it("says why a matter that excludes commitment excludes it, and lists no 告知", async () => {
+    const { version } = await guideOf("en");
+    const file = {
+      ...version.file,
+      commitment: {
+        available: false as const,
+        reason: { "zh-CN": "涉及公共安全", en: "it concerns public safety" },
+        basis: [{ ref: "commitment-system-opinion", articles: ["第二部分"] }],
+      },
+    };
+    const guide = buildGuide(file, { sha256: version.sha256, laws: version.laws, locale: "en" });
+    expect(guide.sections.commitment?.items).toEqual([]);
+    expect(guide.sections.commitment?.intro).toMatch(
+      /^Commitment is not available for this matter: it concerns public safety \(Basis: /,
+    );
+    const premises = guide.sections.materials.items.find((m) => m.id === "GT-M03");
+    expect(premises?.details.map((d) => d.label)).not.toContain("Commitment");
+  });
+
   it("words conditions in each locale", () => {
     const matter = MatterFileSchema.parse(pristine());
     const adult = {
