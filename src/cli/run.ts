@@ -13,6 +13,8 @@ Usage:
   smart-approval due <YYYY-MM-DD> <working-days> [--extension N] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine]
   smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
+  smart-approval serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE]
+  smart-approval log verify <FILE>
 
 --rules takes a rules directory, or a bundle written by "bundle" (rules validated once, loaded
 without validating them again). --trust FILE (evaluate, test, guide, batch) takes Ed25519 public
@@ -50,6 +52,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         out: { type: "string" },
         sign: { type: "string" },
         trust: { type: "string" },
+        host: { type: "string" },
+        port: { type: "string" },
+        log: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -82,6 +87,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await (await import("./commands/batch.js")).batchCommand(args, options, io);
       case "bundle":
         return await (await import("./commands/bundle.js")).bundleCommand(args, options, io);
+      case "serve":
+        return await (await import("./commands/serve.js")).serveCommand(args, options, io);
+      case "log":
+        return (await import("./commands/log.js")).logCommand(args, options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
