@@ -44,8 +44,13 @@ export const DEFAULT_MASK_SETTINGS: MaskSettings = {
   ],
 };
 
-/** What must not remain after masking: checked on the masked text, any match drops the entry. */
-const RESIDUE = [/\d{15,}/, /1[3-9]\d{9}/, /[HMhm]\d{8,10}/];
+/**
+ * What must not remain after masking, looked for in every string with spaces, dots and dashes
+ * taken out (so "440305 19850315 2222" or "138-0013-8000", which the patterns above miss, are
+ * still seen): any match drops the entry.
+ */
+const RESIDUE = /\d{15,}|1[3-9]\d{9}|[HMhm]\d{8,10}/;
+const SEPARATORS = /[\s.\-_/·]/g;
 
 /**
  * The input masked, or undefined when it cannot be (something identity-like survives masking,
@@ -62,9 +67,7 @@ export function maskInput(input: unknown, settings: MaskSettings = DEFAULT_MASK_
   } catch {
     return undefined;
   }
-  const text = JSON.stringify(masked);
-  if (text === undefined || RESIDUE.some((pattern) => pattern.test(text))) return undefined;
-  return masked;
+  return leftovers(masked) ? undefined : masked;
 }
 
 const MAX_DEPTH = 64;
@@ -86,12 +89,28 @@ function walk(
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
+      // A masked key's value goes whole, whatever it is (a name may be an object of parts).
       out[key] =
-        keys.has(key.toLowerCase()) && (typeof item === "string" || typeof item === "number")
+        keys.has(key.toLowerCase()) && item !== null && typeof item !== "boolean"
           ? MASK
           : walk(item, keys, patterns, depth + 1);
     }
     return out;
   }
   throw new Error(`cannot mask a ${typeof value}`);
+}
+
+function leftovers(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === "string") {
+      if (RESIDUE.test(item.replace(SEPARATORS, ""))) return true;
+    } else if (typeof item === "number") {
+      if (RESIDUE.test(String(item))) return true;
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, child] of Object.entries(item)) pending.push(key, child);
+    }
+  }
+  return false;
 }

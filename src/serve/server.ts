@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import {
   ApplicationError,
@@ -88,7 +89,17 @@ export async function createService(
   const app = Fastify({
     logger: false,
     bodyLimit: limits.bodyLimit,
-    requestTimeout: limits.requestTimeoutMs,
+    // A request must arrive whole within requestTimeoutMs (Node answers 408 and closes); Node
+    // checks every 30 s by default, which would let a slow sender hold a socket that long.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: limits.requestTimeoutMs,
+          headersTimeout: limits.requestTimeoutMs,
+          connectionsCheckingInterval: Math.min(1_000, limits.requestTimeoutMs),
+        },
+        handler,
+      ),
     // No request may hang a connection forever; a client idles out after 72 s (the LB's is shorter).
     connectionTimeout: limits.requestTimeoutMs * 2,
     return503OnClosing: true,
