@@ -77,7 +77,21 @@ export class DecisionLog {
       this.dropped++;
       return false;
     }
-    const unhashed = { ...event, input, seq: this.#seq + 1, prev: this.#prev };
+    // Only the event's own fields: nothing a caller adds rides along unhashed or unmasked.
+    const unhashed = {
+      seq: this.#seq + 1,
+      id: event.id,
+      time: event.time,
+      matter: event.matter,
+      version: event.version,
+      matterSha256: event.matterSha256,
+      rulesSha256: event.rulesSha256,
+      outcome: event.outcome,
+      codes: [...event.codes],
+      inputSha256: event.inputSha256,
+      input,
+      prev: this.#prev,
+    };
     const entry: LogEntry = { ...unhashed, hash: entryHash(unhashed) };
     writeSync(this.#fd, `${JSON.stringify(entry)}\n`);
     this.#seq = entry.seq;

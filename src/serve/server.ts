@@ -137,10 +137,11 @@ export async function createService(
       );
     }
     inFlight++;
-    (request as FastifyRequest & { counted?: boolean }).counted = true;
-  });
-  app.addHook("onResponse", async (request) => {
-    if ((request as FastifyRequest & { counted?: boolean }).counted) inFlight--;
+    // "close" comes once whether the response was sent or the client went away mid-request
+    // (onResponse does not run then, and the slot would be lost for good).
+    reply.raw.once("close", () => {
+      inFlight--;
+    });
   });
   app.addHook("onClose", async () => {
     closing = true;
@@ -226,6 +227,8 @@ export async function createService(
     }
     const parts: string[] = [];
     for (const [index, item] of items.entries()) {
+      // A long batch lets other requests in now and then rather than holding the process.
+      if (index % 64 === 63) await new Promise((resolve) => setImmediate(resolve));
       const result =
         "unparsable" in item
           ? { problem: problem("invalid-request", 400, item.unparsable) }
