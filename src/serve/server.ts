@@ -399,12 +399,23 @@ export async function createService(
       reply.header(RULES_HEADER, rulesSha256);
       return { reloaded: true, previousSha256, rulesSha256 };
     } catch (error) {
-      return sendProblem(reply, reloadProblem(error));
+      return sendProblem(
+        reply,
+        error instanceof ProblemError ? error.problem : reloadProblem(error),
+      );
     }
   });
 
   await app.ready();
   return { app, holder, metrics, reload };
+}
+
+/** A refused reload reported by another process (with workers): its problem document. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = "ProblemError";
+  }
 }
 
 /** The problem document of a refused reload: every issue of the new rules, located. */

@@ -3,8 +3,9 @@ import { resolve } from "node:path";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import { formatIssues } from "../../report/issues.js";
 import { type DecisionEvent, DecisionLog } from "../../serve/decision-log.js";
+import type { Problem } from "../../serve/problem.js";
 import { loadServedRules, type ServedRules } from "../../serve/rules-state.js";
-import { createService, reloadProblem, type Service } from "../../serve/server.js";
+import { createService, ProblemError, reloadProblem, type Service } from "../../serve/server.js";
 import { type CliIo, EXIT, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
 
@@ -141,7 +142,7 @@ async function runWorker(
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.result);
-      else waiting?.reject(new ProblemError(message.result));
+      else waiting?.reject(new ProblemError(message.result as Problem));
     } else if (message.type === "shutdown") {
       shutdown();
     }
@@ -160,13 +161,6 @@ async function runWorker(
   send({ type: "listening", address });
   void io;
   return EXIT.ok;
-}
-
-/** A refused reload reported by the primary (the worker's problem document, passed on). */
-export class ProblemError extends Error {
-  constructor(readonly problem: unknown) {
-    super("reload refused");
-  }
 }
 
 async function runPrimary(
