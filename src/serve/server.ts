@@ -11,7 +11,7 @@ import {
   RuleFileError,
 } from "../index.js";
 import { VERSION } from "../version.js";
-import { checkAdmin } from "./admin-auth.js";
+import { checkAdmin, checkDecisionToken } from "./admin-auth.js";
 import type { DecisionEvent } from "./decision-log.js";
 import { ServiceMetrics } from "./metrics.js";
 import { matterApplicationSchema, openApiDocument } from "./openapi.js";
@@ -44,6 +44,10 @@ export interface ServiceOptions {
   load: () => Promise<ServedRules>;
   /** Bearer token of the admin endpoints; disabled when undefined or empty. */
   adminToken?: string | undefined;
+  /**
+   * Tokens a caller must present to decide (`SMART_APPROVAL_TOKENS`); none: decisions are open.
+   */
+  decisionTokens?: readonly string[] | undefined;
   /** Receives each decision (the decision log). */
   onDecision?: ((event: DecisionEvent) => void) | undefined;
   /**
@@ -125,6 +129,12 @@ export async function createService(
   // Bounded concurrency: decisions beyond the limit are turned away at once, not queued.
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/v1/decisions")) return;
+    const token = checkDecisionToken(request.headers, options.decisionTokens ?? []);
+    if (token === "missing") {
+      reply.header("www-authenticate", 'Bearer realm="smart-approval"');
+      return sendProblem(reply, problem("unauthorized", 401, "a decision token is required"));
+    }
+    if (token === "wrong") return sendProblem(reply, problem("forbidden", 403, "unknown token"));
     if (closing) {
       return sendProblem(reply, problem("shutting-down", 503, "the service is shutting down"));
     }

@@ -2,6 +2,7 @@ import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import { formatIssues } from "../../report/issues.js";
+import { decisionTokens } from "../../serve/admin-auth.js";
 import { type DecisionEvent, DecisionLog } from "../../serve/decision-log.js";
 import type { Problem } from "../../serve/problem.js";
 import { loadServedRules, type ServedRules } from "../../serve/rules-state.js";
@@ -71,6 +72,7 @@ export async function serveCommand(
   service = await createService(initial, {
     load,
     adminToken: process.env.SMART_APPROVAL_ADMIN_TOKEN,
+    decisionTokens: decisionTokens(process.env.SMART_APPROVAL_TOKENS),
     onDecision:
       log &&
       ((event) => {
@@ -121,6 +123,7 @@ async function runWorker(
   const service = await createService(await load(), {
     load,
     adminToken: process.env.SMART_APPROVAL_ADMIN_TOKEN,
+    decisionTokens: decisionTokens(process.env.SMART_APPROVAL_TOKENS),
     metricLabels: { worker: String(cluster.worker?.id ?? 0) },
     onDecision: (event) => send({ type: "log", event }),
     // Every worker must swap, not only the one the admin request reached.
