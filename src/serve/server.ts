@@ -58,6 +58,8 @@ export interface ServiceOptions {
   /** The clock decisions record as decidedAt (tests fix it to compare with decide). */
   clock?: () => Date;
   limits?: Partial<Record<keyof typeof SERVICE_LIMITS, number>>;
+  /** The /metrics text when it is not this process's alone (with workers: all of them). */
+  metricsText?: (() => Promise<string>) | undefined;
   /** Labels added to every metric (e.g. the worker). */
   metricLabels?: Record<string, string>;
 }
@@ -378,7 +380,7 @@ export async function createService(
 
   app.get("/metrics", async (_request, reply) => {
     reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
+    return options.metricsText ? options.metricsText() : metrics.registry.metrics();
   });
 
   async function reload() {

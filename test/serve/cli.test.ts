@@ -143,6 +143,14 @@ describe("smart-approval serve (a process)", () => {
       await response.text();
     }
     expect([...after]).toEqual([rulesSha256(current)]);
+    // Whichever worker answers /metrics, it counts every worker's decisions.
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    const counted = [
+      ...metrics.matchAll(/^smart_approval_decisions_total\{[^}]*\} (\d+)$/gm),
+    ].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(20);
+    expect(metrics).toMatch(/worker="1"/);
+    expect(metrics).toMatch(/worker="2"/);
     running.child.kill("SIGTERM");
     expect(await running.exited).toBe(0);
     // One writer (the primary) for both workers: one unbroken chain.

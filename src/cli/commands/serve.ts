@@ -1,5 +1,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { resolve } from "node:path";
+import { AggregatorRegistry } from "prom-client";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import { formatIssues } from "../../report/issues.js";
 import { decisionTokens } from "../../serve/admin-auth.js";
@@ -16,10 +17,12 @@ type ToPrimary =
   | { type: "log"; event: DecisionEvent }
   | { type: "log-dropped" }
   | { type: "reload-all"; id: number }
-  | { type: "reloaded"; id: number; ok: boolean; result: unknown };
+  | { type: "reloaded"; id: number; ok: boolean; result: unknown }
+  | { type: "metrics"; id: number };
 type ToWorker =
   | { type: "reload"; id: number }
   | { type: "reload-all-done"; id: number; ok: boolean; result: unknown }
+  | { type: "metrics-done"; id: number; text: string }
   | { type: "shutdown" };
 
 /**
@@ -120,11 +123,19 @@ async function runWorker(
     number,
     { resolve: (v: unknown) => void; reject: (e: unknown) => void }
   >();
+  const metricsWaiting = new Map<number, (text: string) => void>();
   const service = await createService(await load(), {
     load,
     adminToken: process.env.SMART_APPROVAL_ADMIN_TOKEN,
     decisionTokens: decisionTokens(process.env.SMART_APPROVAL_TOKENS),
     metricLabels: { worker: String(cluster.worker?.id ?? 0) },
+    // Any worker answers /metrics for all: the primary gathers every worker's registry.
+    metricsText: () =>
+      new Promise((resolvePromise) => {
+        const id = ++nextId;
+        metricsWaiting.set(id, resolvePromise);
+        send({ type: "metrics", id });
+      }),
     onDecision: (event) => send({ type: "log", event }),
     // Every worker must swap, not only the one the admin request reached.
     reloadAll: () =>
@@ -134,6 +145,9 @@ async function runWorker(
         send({ type: "reload-all", id });
       }),
   });
+  // Constructing one makes prom-client answer the primary's requests for this worker's metrics.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([service.metrics.registry]);
   process.on("message", (message: ToWorker) => {
     if (message.type === "reload") {
       service.reload().then(
@@ -146,6 +160,9 @@ async function runWorker(
       pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.result);
       else waiting?.reject(new ProblemError(message.result as Problem));
+    } else if (message.type === "metrics-done") {
+      metricsWaiting.get(message.id)?.(message.text);
+      metricsWaiting.delete(message.id);
     } else if (message.type === "shutdown") {
       shutdown();
     }
@@ -193,6 +210,7 @@ async function runPrimary(
       for (const worker of live) worker.send({ type: "reload", id } satisfies ToWorker);
     });
 
+  const aggregator = new AggregatorRegistry();
   let listening = 0;
   let printed = false;
   const onMessage = (worker: Worker, message: ToPrimary) => {
@@ -212,6 +230,17 @@ async function runPrimary(
       case "reload-all":
         reloadAll().then(({ ok, result }) =>
           worker.send({ type: "reload-all-done", id: message.id, ok, result } satisfies ToWorker),
+        );
+        break;
+      case "metrics":
+        aggregator.clusterMetrics().then(
+          (text) => worker.send({ type: "metrics-done", id: message.id, text } satisfies ToWorker),
+          (error) =>
+            worker.send({
+              type: "metrics-done",
+              id: message.id,
+              text: `# metrics of the workers unavailable: ${(error as Error).message}\n`,
+            } satisfies ToWorker),
         );
         break;
       case "reloaded": {
