@@ -244,7 +244,10 @@ export async function createService(
       const result =
         "unparsable" in item
           ? { problem: problem("invalid-request", 400, item.unparsable) }
-          : await decideOne(served, item.value, locale);
+          : await decideOne(served, item.value, locale).catch(() => ({
+              // One item's failure is that item's problem, not the batch's.
+              problem: problem("internal-error", 500, "the service failed; nothing was decided"),
+            }));
       if ("problem" in result) {
         parts.push(`{"index":${index},"problem":${JSON.stringify(result.problem)}}`);
       } else {

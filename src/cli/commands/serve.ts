@@ -260,14 +260,25 @@ async function runPrimary(
   };
   cluster.on("message", onMessage);
   const fork = () => cluster.fork();
+  let failed: ((code: number) => void) | undefined;
   cluster.on("exit", (worker, code) => {
     if (stopping) return;
+    if (!printed) {
+      // A worker that cannot even start would fail again: stop rather than fork forever.
+      io.stderr(`smart-approval serve: worker ${worker.id} exited (${code}) before listening\n`);
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill();
+      log?.close();
+      failed?.(EXIT.usage);
+      return;
+    }
     io.stderr(`smart-approval serve: worker ${worker.id} exited (${code}); starting another\n`);
     fork();
   });
   for (let i = 0; i < count; i++) fork();
 
   return await new Promise<number>((done) => {
+    failed = done;
     const onHup = () => {
       reloadAll().then(({ ok, result }) =>
         io.stderr(
@@ -295,7 +306,8 @@ async function runPrimary(
         worker.once("exit", () => {
           if (--left === 0) finish();
         });
-        worker.send({ type: "shutdown" } satisfies ToWorker);
+        // A worker the signal reached directly may have closed its channel already.
+        if (worker.isConnected()) worker.send({ type: "shutdown" } satisfies ToWorker);
       }
     };
     process.on("SIGHUP", onHup);
