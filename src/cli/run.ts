@@ -14,6 +14,8 @@ Usage:
   smart-approval deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine] [--trust FILE] [--replay | --backdate-days N]
   smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
+  smart-approval serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE]
+  smart-approval log verify <FILE>
 
 appliedOn must be today or at most --backdate-days (default 1) before it, China Standard Time;
 --replay decides archived applications on the dates they state (the record says replay).
@@ -57,6 +59,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         trust: { type: "string" },
         replay: { type: "boolean" },
         "backdate-days": { type: "string" },
+        host: { type: "string" },
+        port: { type: "string" },
+        log: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -91,6 +96,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await (await import("./commands/batch.js")).batchCommand(args, options, io);
       case "bundle":
         return await (await import("./commands/bundle.js")).bundleCommand(args, options, io);
+      case "serve":
+        return await (await import("./commands/serve.js")).serveCommand(args, options, io);
+      case "log":
+        return (await import("./commands/log.js")).logCommand(args, options, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

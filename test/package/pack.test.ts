@@ -110,6 +110,12 @@ describe("the tarball", () => {
     const imported = new Set(
       [...dist.matchAll(/"((?:@[^/"]+\/)?[^/"]+)/g)].map((m) => m[1] as string),
     );
-    for (const name of Object.keys(pkg.dependencies)) expect(imported, name).toContain(name);
+    // Pinned, not imported: fastify's own dependency, held at 6.6.0 because later 6.x need
+    // Node 22 (through cookie 2) while engines say >=20.19; a direct pin is what npm dedupes
+    // onto in a user's install (overrides apply only to the root project).
+    const pinnedOnly = new Set(["light-my-request"]);
+    for (const name of Object.keys(pkg.dependencies)) {
+      if (!pinnedOnly.has(name)) expect(imported, name).toContain(name);
+    }
   });
 });

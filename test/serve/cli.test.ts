@@ -1,0 +1,183 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUNDLED_RULES_DIR, buildRulesBundle } from "../../src/index.js";
+import { verifyLog } from "../../src/serve/decision-log.js";
+import { rulesSha256 } from "../../src/serve/rules-state.js";
+import { approvable, ROOT } from "../helpers.js";
+import { post } from "./helpers.js";
+
+const TOKEN = "cli-test-token";
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `smart-approval serve` as its own process and waits for its one ready line. */
+async function serve(args: string[]): Promise<Running> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk) => {
+      stdout += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(stdout);
+      if (match) resolve(match[1] as string);
+    });
+    exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  expect(stdout.trimEnd().split("\n")).toHaveLength(1);
+  return { child, url, stderr: () => stderr, exited };
+}
+
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function bundles(dir: string) {
+  const { bundle: a } = await buildRulesBundle();
+  // Other rules (one matter's title changed), so the two have different SHA-256s.
+  const other = join(dir, "rules-b");
+  cpSync(BUNDLED_RULES_DIR, other, { recursive: true });
+  const file = join(other, "matters", "individual-business.establishment", "1.0.0.json");
+  writeFileSync(
+    file,
+    readFileSync(file, "utf8").replace('"个体工商户设立登记"', '"个体工商户设立登记（乙）"'),
+  );
+  const { bundle: b } = await buildRulesBundle(other);
+  const current = join(dir, "current.bundle");
+  writeFileSync(current, a as string);
+  return { a: a as string, b: b as string, current };
+}
+
+function install(path: string, text: string) {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+describe("smart-approval serve (a process)", () => {
+  it("binds 127.0.0.1, reloads on SIGHUP, finishes in-flight work on SIGTERM and exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sa-serve-cli-"));
+    const { b, current } = await bundles(dir);
+    const log = join(dir, "decisions.ndjson");
+    const running = await serve(["--port", "0", "--rules", current, "--log", log]);
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const first = await post(`${running.url}/v1/decisions`, approvable());
+    expect(first.status).toBe(200);
+    const shaA = first.headers.get("smart-approval-rules-sha256");
+    expect(shaA).toBe(rulesSha256(current));
+
+    install(current, b);
+    running.child.kill("SIGHUP");
+    await until(() => running.stderr().includes("reloaded rules"));
+    const second = await post(`${running.url}/v1/decisions`, approvable());
+    expect(second.headers.get("smart-approval-rules-sha256")).toBe(rulesSha256(current));
+    expect(second.headers.get("smart-approval-rules-sha256")).not.toBe(shaA);
+
+    // A batch in flight when SIGTERM comes is finished and answered whole.
+    const batch = post(
+      `${running.url}/v1/decisions/batch`,
+      Array.from({ length: 300 }, approvable),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    running.child.kill("SIGTERM");
+    const answered = await batch;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text).results).toHaveLength(300);
+    expect(await running.exited).toBe(0);
+    await expect(fetch(`${running.url}/health/live`)).rejects.toThrow();
+    const verified = verifyLog(readFileSync(log, "utf8"));
+    expect(verified).toMatchObject({ ok: true, entries: 302 });
+  }, 120_000);
+
+  it("with --workers 2, every worker serves, every worker swaps on reload, and all stop", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sa-serve-workers-"));
+    const { b, current } = await bundles(dir);
+    const log = join(dir, "decisions.ndjson");
+    const running = await serve([
+      "--port",
+      "0",
+      "--workers",
+      "2",
+      "--rules",
+      current,
+      "--log",
+      log,
+    ]);
+    for (let i = 0; i < 10; i++) {
+      expect((await post(`${running.url}/v1/decisions`, approvable())).status).toBe(200);
+    }
+    install(current, b);
+    const reload = await post(`${running.url}/v1/admin/reload`, "", {
+      contentType: "text/plain",
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(reload.status, reload.text).toBe(200);
+    const after = new Set<string | null>();
+    // New connections each time: the primary deals them to the workers in turn.
+    for (let i = 0; i < 10; i++) {
+      const response = await fetch(`${running.url}/v1/decisions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", connection: "close" },
+        body: JSON.stringify(approvable()),
+      });
+      expect(response.status).toBe(200);
+      after.add(response.headers.get("smart-approval-rules-sha256"));
+      await response.text();
+    }
+    expect([...after]).toEqual([rulesSha256(current)]);
+    // Whichever worker answers /metrics, it counts every worker's decisions.
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    const counted = [
+      ...metrics.matchAll(/^smart_approval_decisions_total\{[^}]*\} (\d+)$/gm),
+    ].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(counted).toBe(20);
+    expect(metrics).toMatch(/worker="1"/);
+    expect(metrics).toMatch(/worker="2"/);
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    // One writer (the primary) for both workers: one unbroken chain.
+    expect(verifyLog(readFileSync(log, "utf8"))).toMatchObject({ ok: true, entries: 20 });
+  }, 120_000);
+
+  it("refuses to start on rules with errors, listing them, and exits 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sa-serve-bad-"));
+    const bad = join(dir, "bad.bundle");
+    writeFileSync(bad, "{ not a bundle");
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--rules", bad],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("bad.bundle");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
