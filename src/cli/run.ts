@@ -14,7 +14,7 @@ Usage:
   smart-approval deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]
   smart-approval batch <applications.ndjson|-> [--workers N] [--rules DIR] [--locale zh-CN|en] [--engine compiled|json-rules-engine] [--trust FILE] [--replay | --backdate-days N]
   smart-approval bundle [DIR] --out FILE [--sign KEY] [--format text|json|github]
-  smart-approval serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE]
+  smart-approval serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE] [--replay]
   smart-approval log verify <FILE>
 
 appliedOn must be today or at most --backdate-days (default 1) before it, China Standard Time;

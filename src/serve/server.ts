@@ -57,6 +57,12 @@ export interface ServiceOptions {
   reloadAll?: (() => Promise<unknown>) | undefined;
   /** The clock decisions record as decidedAt (tests fix it to compare with decide). */
   clock?: () => Date;
+  /**
+   * Decide each application on the date it states (`serve --replay`): an instance that replays
+   * archived applications, never one that takes new ones — without it, an `appliedOn` after
+   * today or older than the back-dating window is refused, as by `decide`.
+   */
+  replay?: boolean;
   limits?: Partial<Record<keyof typeof SERVICE_LIMITS, number>>;
   /** The /metrics text when it is not this process's alone (with workers: all of them). */
   metricsText?: (() => Promise<string>) | undefined;
@@ -175,7 +181,11 @@ export async function createService(
     const started = process.hrtime.bigint();
     let decision: Decision;
     try {
-      decision = await served.rules.decide(input, { now: clock(), locale });
+      decision = await served.rules.decide(input, {
+        now: clock(),
+        locale,
+        ...(options.replay === true && { replay: true }),
+      });
     } catch (error) {
       if (error instanceof ApplicationError) {
         metrics.refused.inc();

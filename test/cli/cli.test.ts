@@ -87,12 +87,12 @@ describe("smart-approval evaluate", () => {
     const application = approvable();
     application.data.organization = "company";
     const file = scratchFile("enum.json", JSON.stringify(application));
-    const zh = await cli("evaluate", file);
+    const zh = await cli("evaluate", file, "--replay");
     expect(zh.stdout).toContain(
       "请更正：组成形式（organization）（应为以下之一：individual（个人经营）、family（家庭经营））",
     );
     expect(zh.stdout).not.toContain("must be");
-    const en = await cli("evaluate", file, "--locale", "en");
+    const en = await cli("evaluate", file, "--locale", "en", "--replay");
     expect(en.stdout).toContain(
       "must be one of: individual (run by one person), family (run by a family)",
     );
@@ -124,6 +124,7 @@ describe("smart-approval evaluate", () => {
       "examples/2-incomplete-unsigned-form.json",
       "--format",
       "json",
+      "--replay",
     );
     expect(code).toBe(2);
     const entries = JSON.parse(stdout);

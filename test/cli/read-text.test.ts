@@ -49,12 +49,13 @@ describe("reading a file named on the command line", () => {
     const text = readFileSync(join(ROOT, "examples/1-approve-convenience-store.json"), "utf8");
     const file = join(dir, "bom.json");
     writeFileSync(file, `\uFEFF${text}`);
-    const withBom = await cli("evaluate", file, "--format", "json");
+    const withBom = await cli("evaluate", file, "--format", "json", "--replay");
     const without = await cli(
       "evaluate",
       "examples/1-approve-convenience-store.json",
       "--format",
       "json",
+      "--replay",
     );
     expect(withBom.code).toBe(0);
     const strip = (s: string) => JSON.parse(s) as { record: { decidedAt?: string } };
@@ -67,7 +68,7 @@ describe("reading a file named on the command line", () => {
   it("evaluate - reads standard input (built CLI)", () => {
     const result = spawnSync(
       "node",
-      [join(ROOT, "dist/cli/main.js"), "evaluate", "-", "--format", "json"],
+      [join(ROOT, "dist/cli/main.js"), "evaluate", "-", "--format", "json", "--replay"],
       {
         input: readFileSync(join(ROOT, "examples/1-approve-convenience-store.json")),
         encoding: "utf8",

@@ -43,7 +43,7 @@ const issuesOf = async (edit: (matter: Json) => void) =>
 describe("a commitment relied on", () => {
   it("carries its 核查 follow-up: what, how, within how many working days, the consequences, all cited", async () => {
     const rules = await RuleSet.fromSources(sources());
-    const decision = await rules.decide(application());
+    const decision = await rules.decide(application(), { replay: true });
     expect(decision.outcome).toBe("approve");
     const [followUp, ...others] = decision.followUps;
     expect(others).toEqual([]);
@@ -67,7 +67,7 @@ describe("a commitment relied on", () => {
         m.materials.find((x: Json) => x.id === "GT-M03").followUp.workingDays = 20;
       }),
     );
-    const decision = await rules.decide(application());
+    const decision = await rules.decide(application(), { replay: true });
     // 20 working days after Mon 2025-06-30: July 1–4, 7–11, 14–18, 21–25, 28 → Mon 2025-07-28.
     expect(decision.followUps[0]).toMatchObject({ workingDays: 20, due: "2025-07-28" });
   });
@@ -81,12 +81,12 @@ describe("a commitment relied on", () => {
     });
     const rules = await RuleSet.fromSources(sources(), { calendar });
     const app = { ...application(), appliedOn: "2025-11-03" };
-    const decision = await rules.decide(app);
+    const decision = await rules.decide(app, { replay: true });
     expect(decision.outcome).toBe("approve");
     expect(decision.followUps[0]?.due).toBeUndefined();
     expect(decision.followUps[0]?.note).toContain("2025-12-31");
     expect(decision.followUps[0]?.note).toContain("60");
-    const en = await rules.decide(app, { locale: "en" });
+    const en = await rules.decide(app, { locale: "en", replay: true });
     expect(en.followUps[0]?.note).toMatch(/outside the working-day calendar/);
   });
 });
@@ -97,7 +97,7 @@ describe("a commitment that cannot be relied on", () => {
     const app = application();
     app.evidence.credit.seriousDishonesty = { recorded: true, repaired: false };
     app.materials.push({ id: "GT-M03", via: "deferred" });
-    const decision = await rules.decide(app);
+    const decision = await rules.decide(app, { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "refer",
       missing: [],
@@ -110,11 +110,11 @@ describe("a commitment that cannot be relied on", () => {
     const rules = await RuleSet.fromSources(sources());
     const app = application();
     app.evidence.credit.falseCommitment = { recorded: true, repaired: false };
-    const zh = await rules.decide(app);
+    const zh = await rules.decide(app, { replay: true });
     expect(zh.missing[0]?.message).toContain("信用修复前不适用告知承诺制");
     expect(zh.missing[0]?.message).toContain("上传");
     expect(zh.missing[0]?.basis.map((c) => c.ref)).toContain("commitment-system-opinion");
-    const en = await rules.decide(app, { locale: "en" });
+    const en = await rules.decide(app, { locale: "en", replay: true });
     expect(en.missing[0]?.message).toMatch(/commitment not available: .*credit repair.*upload/);
   });
 
@@ -128,7 +128,7 @@ describe("a commitment that cannot be relied on", () => {
         };
       }),
     );
-    const decision = await rules.decide(application());
+    const decision = await rules.decide(application(), { replay: true });
     expect(summary(decision)).toEqual({
       outcome: "incomplete",
       missing: ["GT-M03"],

@@ -420,8 +420,8 @@ describe("the bundled matters' input schemas", async () => {
         if (seed === undefined) continue;
         const application = structuredClone(seed.application);
         v.apply(getAt(application.data, v.parent) as Record<string, Json>);
-        const zh = await rules.decide(application, { locale: "zh-CN" });
-        const en = await rules.decide(application, { locale: "en" });
+        const zh = await rules.decide(application, { locale: "zh-CN", replay: true });
+        const en = await rules.decide(application, { locale: "en", replay: true });
         const item = zh.missing.find((m) => m.kind === "field" && m.field === v.path);
         const itemEn = en.missing.find((m) => m.kind === "field" && m.field === v.path);
         expect(item, `${id} ${v.keyword} at ${v.path}`).toBeDefined();

@@ -38,7 +38,7 @@ describe("deciding a pre-approval document sent by commitment", () => {
     const rules = await bundledRules();
     const decision = await rules.decide(
       fixture("individual-business.establishment", "preapproval-by-commitment-incomplete"),
-      { locale: "en" },
+      { locale: "en", replay: true },
     );
     expect(decision.outcome).toBe("incomplete");
     expect(decision.referrals).toEqual([]);
@@ -59,6 +59,7 @@ describe("deciding a pre-approval document sent by commitment", () => {
         "individual-business.establishment",
         "preapproval-e-signed-and-shared-unverified-refer",
       ),
+      { replay: true },
     );
     expect(decision.materials.find((m) => m.id === "GT-M05")).toMatchObject({
       status: "satisfied",

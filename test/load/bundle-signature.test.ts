@@ -148,7 +148,17 @@ describe("the CLI: bundle --sign, --trust", () => {
     const built = await cli("bundle", "--sign", key, "--out", out);
     expect(built.code).toBe(0);
     const example = join(ROOT, "examples/3-refer-minor-operator.json");
-    const ok = await cli("evaluate", example, "--rules", out, "--trust", trust, "--format", "json");
+    const ok = await cli(
+      "evaluate",
+      example,
+      "--rules",
+      out,
+      "--trust",
+      trust,
+      "--format",
+      "json",
+      "--replay",
+    );
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).outcome).toBe("refer");
     const refused = await cli("evaluate", example, "--rules", out, "--trust", other);

@@ -76,7 +76,7 @@ describe.each(BASELINES)("name–scope fit in %s", (matter, file, prefix, form) 
     const application: Json = structuredClone(baseline?.application);
     application.data.name = `${prefix}${term}${form}`;
     application.data.scope = scope.map((code) => ({ code }));
-    return rules.decide(application);
+    return rules.decide(application, { replay: true });
   }
 
   it(

@@ -20,11 +20,15 @@ interface Running {
 
 /** Starts `smart-approval serve` as its own process and waits for its one ready line. */
 async function serve(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/cli/main.ts", "serve", "--replay", ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr?.on("data", (chunk) => {

@@ -25,7 +25,9 @@ afterAll(async () => {
 async function inProcess(application: unknown, locale: "zh-CN" | "en" = "zh-CN") {
   const { rules } = await servedBundledRules();
   try {
-    return { text: JSON.stringify(await rules.decide(application, { now: EPOCH, locale })) };
+    return {
+      text: JSON.stringify(await rules.decide(application, { now: EPOCH, locale, replay: true })),
+    };
   } catch (error) {
     return { problems: (error as { problems: unknown[] }).problems };
   }

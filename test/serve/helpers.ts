@@ -23,6 +23,8 @@ export async function startService(
   const service = await createService(initial, {
     load: () => loadServedRules(undefined),
     clock: () => EPOCH,
+    // The fixtures are archived applications of 2025: an archive-replay instance.
+    replay: true,
     ...options,
   });
   const url = await service.app.listen({ host: "127.0.0.1", port: 0 });

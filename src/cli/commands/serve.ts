@@ -26,7 +26,7 @@ type ToWorker =
   | { type: "shutdown" };
 
 /**
- * `serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE]`:
+ * `serve [--rules PATH] [--host 127.0.0.1] [--port 8080] [--workers N] [--log FILE] [--trust FILE] [--replay]`:
  * the decision service (docs/service.md). Prints one line with the address when ready; SIGHUP
  * reloads the rules; SIGTERM (or SIGINT) stops accepting, finishes what is in flight and exits 0.
  * With `--workers N`, N processes share the port (node:cluster); the primary writes the log and
@@ -51,8 +51,10 @@ export async function serveCommand(
   const logFile =
     str(options.log) === undefined ? undefined : resolve(io.cwd, str(options.log) as string);
   const load = () => loadServedRules(rulesPath, trust);
+  // An archive-replay instance decides each application on its own date (record.replay: true).
+  const replay = options.replay === true;
 
-  if (cluster.isWorker) return runWorker(load, host, port, io);
+  if (cluster.isWorker) return runWorker(load, host, port, io, replay);
 
   // The rules are checked before anything listens: a bad rules path is reported, not served.
   let initial: ServedRules;
@@ -74,6 +76,7 @@ export async function serveCommand(
   let service: Service | undefined;
   service = await createService(initial, {
     load,
+    replay,
     adminToken: process.env.SMART_APPROVAL_ADMIN_TOKEN,
     decisionTokens: decisionTokens(process.env.SMART_APPROVAL_TOKENS),
     onDecision:
@@ -116,6 +119,7 @@ async function runWorker(
   host: string,
   port: number,
   io: CliIo,
+  replay: boolean,
 ): Promise<number> {
   const send = (message: ToPrimary) => process.send?.(message);
   let nextId = 0;
@@ -126,6 +130,7 @@ async function runWorker(
   const metricsWaiting = new Map<number, (text: string) => void>();
   const service = await createService(await load(), {
     load,
+    replay,
     adminToken: process.env.SMART_APPROVAL_ADMIN_TOKEN,
     decisionTokens: decisionTokens(process.env.SMART_APPROVAL_TOKENS),
     metricLabels: { worker: String(cluster.worker?.id ?? 0) },
