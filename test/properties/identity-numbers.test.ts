@@ -3,6 +3,7 @@
 // and 居民身份证法 art 3 makes the number one person's for life: so the case of a final x
 // never changes a decision, and two numbers equal up to that case are one person (公司法 art
 // 76 among others). Seeds: every fixture the bundled rules approve, of every matter.
+import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { residentIdCheckCharacter } from "../../src/checks/resident-id.js";
@@ -67,6 +68,8 @@ function said(decision: Decision | undefined) {
 }
 
 /** Gives every person (every distinct number) of the seed a number ending in X. */
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 function allEndingInX(seed: Seed, pick: number): { app: Json; ids: Path[] } {
   const app = structuredClone(seed.application);
   const ids = identityPaths(seed);
@@ -75,6 +78,15 @@ function allEndingInX(seed: Seed, pick: number): { app: Json; ids: Path[] } {
     const number = String(getAt(app.data, path)).toUpperCase();
     if (!replaced.has(number)) replaced.set(number, withFinalX(number, pick + replaced.size));
     setAt(app.data, path, replaced.get(number));
+  }
+  // Real-name results name whom they verified: they verified the same people, now numbered so.
+  for (const result of Object.values((app.evidence?.realName ?? {}) as Record<string, Json>)) {
+    const verified = typeof result?.idNumber === "string" ? result.idNumber.toUpperCase() : "";
+    const renumbered = replaced.get(verified);
+    if (renumbered !== undefined) result.idNumber = renumbered;
+    for (const [before, after] of replaced) {
+      if (result?.idNumberSha256 === sha256(before)) result.idNumberSha256 = sha256(after);
+    }
   }
   return { app, ids };
 }
@@ -160,6 +172,10 @@ describe("identity numbers are compared as numbers, whatever the case of a final
     const { app } = allEndingInX(seed as Seed, 0);
     const director = String(getAt(app.data, ["director", "document", "number"]));
     setAt(app.data, ["supervisor", "document", "number"], director.toLowerCase());
+    // The real-name check verified that same person (whom it verified is compared normalised).
+    if (app.evidence?.realName?.supervisor) {
+      app.evidence.realName.supervisor = { passed: true, idNumber: director };
+    }
     const decision = await rules.decide(app, { replay: true });
     expect(decision.outcome).toBe("incomplete");
     expect(decision.missing.map((m) => m.id)).toContain("YX-C07-supervisor-not-officer");
