@@ -1,4 +1,5 @@
 import type { SubmittedMaterial } from "../model/application.js";
+import { channelList } from "../model/channel-labels.js";
 import type { Locale } from "../model/common.js";
 import type { FollowUp, MaterialResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
@@ -175,8 +176,11 @@ function missingMessage(
       localize(MESSAGES.materialMissing({ title }), locale)
     );
   }
-  const accepted = [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])].join(
-    ", ",
+  // Channels named in the notice's words (上传、电子签名…), never as the envelope's codes.
+  const accepted = channelList(
+    [...material.satisfiedBy, ...(material.deferrable ? ["deferred"] : [])],
+    locale,
   );
-  return localize(MESSAGES.materialWrongChannel({ title, via: rejected.via, accepted }), locale);
+  const via = channelList([rejected.via], locale);
+  return localize(MESSAGES.materialWrongChannel({ title, via, accepted }), locale);
 }

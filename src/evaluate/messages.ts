@@ -20,7 +20,7 @@ export const MESSAGES = {
   ifApplicable: ({ text }) => ({ "zh-CN": `如适用：${text}`, en: `If it applies: ${text}` }),
   materialMissing: ({ title }) => ({ "zh-CN": `请提交：${title}`, en: `Please submit: ${title}` }),
   materialWrongChannel: ({ title, via, accepted }) => ({
-    "zh-CN": `请提交：${title}（不接受以 ${via} 方式提交，可用方式：${accepted}）`,
+    "zh-CN": `请提交：${title}（不接受以${via}方式提交，可用方式：${accepted}）`,
     en: `Please submit: ${title} (${via} is not accepted; accepted: ${accepted})`,
   }),
   evidenceUnavailable: ({ title }) => ({
