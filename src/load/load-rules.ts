@@ -8,6 +8,7 @@ import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { ed25519Signer, ed25519Verifier } from "./bundle-signature.js";
+import { readRuleFile } from "./read-rule-file.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
 import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
@@ -72,7 +73,7 @@ export async function loadRules(
   }
   if (isFile(path)) {
     const { rules, issues } = decodeRulesBundle(
-      readFileSync(path, "utf8"),
+      readRuleFile(path, displayName(path)),
       displayName(path),
       nodeSha256,
       trust === undefined ? undefined : ed25519Verifier(trust),
@@ -273,7 +274,7 @@ export function readSources(files: readonly string[]): RuleSource[] {
   return files.map((file) => ({
     file: displayName(file),
     get text() {
-      return readFileSync(file, "utf8");
+      return readRuleFile(file, displayName(file));
     },
   }));
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createSchemaCompiler } from "../evaluate/compile-matter.js";
 import type { CatalogFile } from "../model/catalog.js";
@@ -12,6 +12,8 @@ import {
   storedBundledRules,
   walk,
 } from "./load-rules.js";
+import { readRuleFile } from "./read-rule-file.js";
+import { RuleFileError } from "./rule-file-error.js";
 import { decodeRulesBundle, RULES_BUNDLE } from "./rules-bundle.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
 
@@ -58,19 +60,20 @@ export function validateRules(
       // A bundle is checked as loadRules would take it: intact, and built by this version.
       if (startsWith(file, BUNDLE_HEADER)) {
         issues.push(
-          ...decodeRulesBundle(readFileSync(file, "utf8"), displayName(file), nodeSha256).issues,
+          ...decodeRulesBundle(readRuleFile(file, displayName(file)), displayName(file), nodeSha256)
+            .issues,
         );
       } else {
         // Read when validated, one file at a time, rather than every text at once.
         sources.push({
           file: displayName(file),
           get text() {
-            return readFileSync(file, "utf8");
+            return readRuleFile(file, displayName(file));
           },
         });
       }
     } catch (error) {
-      issues.push(ioIssue(file, error));
+      issues.push(...(error instanceof RuleFileError ? error.issues : [ioIssue(file, error)]));
     }
   }
   const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
