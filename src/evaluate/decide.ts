@@ -289,12 +289,17 @@ function nowIso(): string {
   return lastIso;
 }
 
-/** A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values. */
+/**
+ * A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values.
+ * Keys are sorted: the application is decided on a copy of its canonical text (keys sorted)
+ * while an evidence provider's answer keeps its own order, and a decision must not depend on
+ * either (deterministic byte for byte).
+ */
 function copyJson(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(copyJson);
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  for (const key of Object.keys(value).sort()) {
     setKey(copy, key, copyJson((value as Record<string, unknown>)[key]));
   }
   return copy;

@@ -12,8 +12,8 @@ export interface SchemaProblem {
  * meta-schema refuses (`"type": "strin"`, `"minLength": -1`), an unknown keyword or `format`
  * (ajv would ignore it and never check the field), and what ajv's strict mode refuses
  * (`required` naming a property the schema does not describe — no application could then be
- * complete —, a keyword without the type it applies to, a pattern it cannot compile, a `$ref`
- * to nothing). Compiled with the process's compiler (`createSchemaCompiler`, strict).
+ * complete —, a keyword without the type it applies to, a `$ref` to nothing; a pattern RE2
+ * cannot run is the lint's `unsupported-regex`). Compiled with the process's compiler (`createSchemaCompiler`, strict).
  *
  * @example
  * inputSchemaProblems({ properties: { d: { type: "string", format: "dat" } } }, ajv);
