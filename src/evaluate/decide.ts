@@ -36,6 +36,106 @@ export interface DecideOptions extends EvidenceOptions, ApplicationDateOptions {
   now?: Date;
 }
 
+/** The earliest and latest clock a decision takes: its dates are written as YYYY-MM-DD. */
+const EARLIEST_NOW = Date.UTC(1970, 0, 1);
+const LATEST_NOW = Date.UTC(9999, 11, 30);
+
+/**
+ * The options of `decide` as a plain object read once, each checked: `null` or `undefined` is
+ * no options; anything else outside its domain — not an object, an unsupported `locale`, a `now`
+ * that is not a valid Date (from 1970 to 9999), a `replay` that is not a boolean, an `evidence`
+ * that is not a function, an option whose getter throws — is a `RangeError` naming the option
+ * (the caller's mistake, never the application's; see SECURITY.md). The ranges of
+ * `backdateDays` and `evidenceTimeoutMs` are checked where they are used.
+ *
+ * @example
+ * decideOptions(null); // {}
+ * decideOptions({ locale: "fr" }); // throws RangeError: options.locale must be "zh-CN" or "en", not "fr"
+ */
+export function decideOptions(options: unknown): DecideOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new RangeError(`options must be an object, not ${shown(options)}`);
+  }
+  let read: Record<string, unknown>;
+  try {
+    const { locale, now, replay, backdateDays, evidence, evidenceTimeoutMs } = options as Record<
+      string,
+      unknown
+    >;
+    read = { locale, now, replay, backdateDays, evidence, evidenceTimeoutMs };
+  } catch (error) {
+    throw new RangeError(`options could not be read: ${shown(error)}`);
+  }
+  const checked: DecideOptions = {};
+  const { locale, now, replay, backdateDays, evidence, evidenceTimeoutMs } = read;
+  if (locale !== undefined) {
+    if (locale !== "zh-CN" && locale !== "en") {
+      throw new RangeError(`options.locale must be "zh-CN" or "en", not ${shown(locale)}`);
+    }
+    checked.locale = locale;
+  }
+  if (now !== undefined) {
+    let time = Number.NaN;
+    try {
+      // The Date's own time, not a getTime it may have been given.
+      time = Date.prototype.getTime.call(now);
+    } catch {
+      // Not a Date.
+    }
+    if (!(time >= EARLIEST_NOW && time <= LATEST_NOW)) {
+      throw new RangeError(`options.now must be a valid Date from 1970 to 9999, not ${shown(now)}`);
+    }
+    checked.now = new Date(time);
+  }
+  if (replay !== undefined) {
+    if (typeof replay !== "boolean") {
+      throw new RangeError(`options.replay must be true or false, not ${shown(replay)}`);
+    }
+    checked.replay = replay;
+  }
+  if (backdateDays !== undefined) {
+    // Its range is checked with the dates (application-date.ts).
+    if (typeof backdateDays !== "number") {
+      throw new RangeError(`options.backdateDays must be a number, not ${shown(backdateDays)}`);
+    }
+    checked.backdateDays = backdateDays;
+  }
+  if (evidence !== undefined) {
+    if (typeof evidence !== "function") {
+      throw new RangeError(`options.evidence must be a function, not ${shown(evidence)}`);
+    }
+    checked.evidence = evidence as NonNullable<DecideOptions["evidence"]>;
+  }
+  if (evidenceTimeoutMs !== undefined) {
+    if (typeof evidenceTimeoutMs !== "number") {
+      throw new RangeError(
+        `options.evidenceTimeoutMs must be a number, not ${shown(evidenceTimeoutMs)}`,
+      );
+    }
+    checked.evidenceTimeoutMs = evidenceTimeoutMs;
+  }
+  return checked;
+}
+
+/** A value as a message shows it, whatever it is (a symbol, an object without toString…). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value instanceof Error) return value.message;
+  if (value instanceof Date) {
+    const time = Date.prototype.getTime.call(value);
+    return Number.isNaN(time) ? "an invalid Date" : `a Date outside that range`;
+  }
+  if (value === null || typeof value !== "object") {
+    return typeof value === "symbol"
+      ? "a symbol"
+      : typeof value === "function"
+        ? "a function"
+        : String(value);
+  }
+  return Array.isArray(value) ? "an array" : "an object";
+}
+
 /** What a rule set gives every decision besides the options. */
 export interface DecideContext {
   calendar?: WorkingCalendar | undefined;
@@ -189,12 +289,17 @@ function nowIso(): string {
   return lastIso;
 }
 
-/** A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values. */
+/**
+ * A deep copy of JSON data (what facts hold), cheaper than structuredClone for small values.
+ * Keys are sorted: the application is decided on a copy of its canonical text (keys sorted)
+ * while an evidence provider's answer keeps its own order, and a decision must not depend on
+ * either (deterministic byte for byte).
+ */
 function copyJson(value: unknown): unknown {
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map(copyJson);
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  for (const key of Object.keys(value).sort()) {
     setKey(copy, key, copyJson((value as Record<string, unknown>)[key]));
   }
   return copy;

@@ -16,6 +16,7 @@ import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { DetailedMessage, MatterFile } from "../model/matter.js";
 import { checkCommitment } from "./check-commitment.js";
+import { inputSchemaProblems } from "./check-input-schema.js";
 import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
@@ -23,7 +24,7 @@ import type { PartialMatter } from "./partial-matter.js";
  * Checks what the schema cannot: every id unique, every citation naming a known law, every
  * referral code declared, every condition path present in the matter's input schema (a typo
  * would otherwise read as missing), every derived fact backed by a library function, the input
- * schemas compilable, and messages in every locale. Returns all problems found.
+ * schemas valid in ajv's strict mode (each mistake at its keyword), and messages in every locale. Returns all problems found.
  *
  * @example
  * const issues = checkMatter(file, document, { laws: new Set(["civil-code"]), ajv });
@@ -38,15 +39,10 @@ export function checkMatter(
   const error = (code: string, message: string, segments: (string | number)[]) =>
     issues.push(document.issue(code, message, at(segments)));
 
+  // Each mistake at the keyword at fault (strict mode), not one message at the top of input.
   for (const key of ["data", "evidence"] as const) {
-    try {
-      context.ajv.compile(matter.input[key]);
-    } catch (e) {
-      error(
-        "invalid-input-schema",
-        `input.${key} is not a valid JSON Schema: ${(e as Error).message}`,
-        ["input", key],
-      );
+    for (const problem of inputSchemaProblems(matter.input[key], context.ajv)) {
+      error("invalid-input-schema", problem.message, ["input", key, ...problem.segments]);
     }
   }
 

@@ -8,6 +8,7 @@ import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { ed25519Signer, ed25519Verifier } from "./bundle-signature.js";
+import { readRuleFile } from "./read-rule-file.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
 import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
@@ -49,8 +50,19 @@ export function nodeSha256(text: string): string {
  */
 export async function loadRules(
   path: string = BUNDLED_RULES_DIR,
-  { trust, ...options }: LoadOptions = {},
+  given?: LoadOptions | null,
 ): Promise<RuleSet> {
+  if (typeof path !== "string") {
+    throw new RangeError(`the rules path must be a string, not ${typeof path}`);
+  }
+  const { trust, ...options } = loadOptions(given);
+  // A mistyped trusted key is never read as "trust nothing", nor left for later.
+  let verifier: ReturnType<typeof ed25519Verifier> | undefined;
+  try {
+    verifier = trust === undefined ? undefined : ed25519Verifier(trust);
+  } catch (error) {
+    throw new RangeError(`options.trust: ${(error as Error).message}`);
+  }
   if (trust !== undefined && !isFile(path)) {
     throw new RuleFileError([
       {
@@ -72,16 +84,84 @@ export async function loadRules(
   }
   if (isFile(path)) {
     const { rules, issues } = decodeRulesBundle(
-      readFileSync(path, "utf8"),
+      readRuleFile(path, displayName(path)),
       displayName(path),
       nodeSha256,
-      trust === undefined ? undefined : ed25519Verifier(trust),
+      verifier,
     );
     if (rules === undefined) throw new RuleFileError(issues);
     return RuleSet.fromValidated(rules, { sha256: nodeSha256, ...options });
   }
-  const { sources, options: sourceOptions } = await directorySources(path);
+  let found: Awaited<ReturnType<typeof directorySources>>;
+  try {
+    found = await directorySources(path);
+  } catch (error) {
+    // A rules directory that is missing or cannot be listed: one located issue, not an errno.
+    throw new RuleFileError([ioIssue(path, error)]);
+  }
+  const { sources, options: sourceOptions } = found;
   return RuleSet.fromSources(sources, { sha256: nodeSha256, ...options, ...sourceOptions });
+}
+
+/**
+ * The options of `loadRules` read once and checked: `null` is no options; anything outside its
+ * domain (not an object, an unknown engine, a `sha256` that is not a function, `trust` that is
+ * not a list of texts, an option whose getter throws) is a `RangeError` naming the option.
+ */
+function loadOptions(options: unknown): LoadOptions {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new RangeError(`options must be an object, not ${typeof options}`);
+  }
+  let engine: unknown;
+  let sha256: unknown;
+  let trust: unknown;
+  try {
+    ({ engine, sha256, trust } = options as Record<string, unknown>);
+    if (Array.isArray(trust)) trust = [...trust];
+  } catch (error) {
+    throw new RangeError(`options could not be read: ${String((error as Error)?.message)}`);
+  }
+  const checked: LoadOptions = {};
+  if (engine !== undefined) {
+    if (engine !== "compiled" && engine !== "json-rules-engine") {
+      throw new RangeError('options.engine must be "compiled" or "json-rules-engine"');
+    }
+    checked.engine = engine;
+  }
+  if (sha256 !== undefined) {
+    if (typeof sha256 !== "function") throw new RangeError("options.sha256 must be a function");
+    checked.sha256 = sha256 as NonNullable<LoadOptions["sha256"]>;
+  }
+  if (trust !== undefined) {
+    if (!Array.isArray(trust) || !trust.every((key) => typeof key === "string")) {
+      throw new RangeError("options.trust must be a list of PEM public keys (texts)");
+    }
+    checked.trust = trust;
+  }
+  return checked;
+}
+
+/** An issue for a path that cannot be read. */
+export function ioIssue(path: string, error: unknown): Issue {
+  const code = (error as { code?: string } | undefined)?.code;
+  const message =
+    code === "ENOENT"
+      ? "no such file or directory"
+      : code === "ENOTDIR"
+        ? "not a directory"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : `cannot be read (${code ?? String((error as Error)?.message)})`;
+  return {
+    code: "io-error",
+    severity: "error",
+    message,
+    file: path,
+    pointer: "",
+    line: 0,
+    column: 0,
+  };
 }
 
 /**
@@ -273,7 +353,7 @@ export function readSources(files: readonly string[]): RuleSource[] {
   return files.map((file) => ({
     file: displayName(file),
     get text() {
-      return readFileSync(file, "utf8");
+      return readRuleFile(file, displayName(file));
     },
   }));
 }

@@ -9,7 +9,7 @@ import {
   compileMatter,
   createSchemaCompiler,
 } from "../evaluate/compile-matter.js";
-import { type DecideOptions, decideMatter } from "../evaluate/decide.js";
+import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
 import { provideEvidence } from "../evaluate/evidence-provider.js";
 import { inputProblems } from "../evaluate/input-limits.js";
 import type { EngineKind } from "../evaluate/rule-engine.js";
@@ -239,20 +239,35 @@ export class RuleSet {
    * `ApplicationError` listing every problem when the application cannot be decided at all
    * (malformed envelope, unknown matter, no version in force on `appliedOn`, or `appliedOn`
    * after today or more than `options.backdateDays` before it — China Standard Time, from
-   * `options.now` — unless `options.replay` says an archive is being replayed).
+   * `options.now` — unless `options.replay` says an archive is being replayed), and also when
+   * the input is not JSON data (a getter or proxy that throws, a value JSON cannot hold).
+   * Throws `RangeError` naming the option when an option is outside its domain (see
+   * `decideOptions`); `null` options are no options. Nothing else is thrown: a fault while
+   * deciding refers the case (`internal-error`).
    *
    * @example
    * const decision = await rules.decide(application, { locale: "en" });
    * decision.outcome; // "approve" | "incomplete" | "refer"
    */
-  async decide(input: unknown, options: DecideOptions = {}): Promise<Decision> {
+  async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
+    // Options are read once and checked: a mistake in them is a RangeError naming the option.
+    const options = decideOptions(given);
     // One pass both checks the input's bounds and makes the text its hash is taken of; only an
     // input that fails goes through the walk that says why.
-    const inputJson = safeCanonicalJson(input);
+    const inputJson = safeCanonicalJson(raw);
     if (inputJson === undefined) {
-      const unsafe = inputProblems(input);
-      if (unsafe.length > 0) throw new ApplicationError(unsafe);
+      const unsafe = inputProblems(raw);
+      throw new ApplicationError(
+        unsafe.length > 0
+          ? unsafe
+          : [problem("invalid-envelope", "the application changed while it was read", "")],
+      );
     }
+    // The application is decided on a copy made from that text, never read again from the
+    // caller's value: a getter that throws or answers otherwise on a later read, or a proxy,
+    // cannot change what is decided after it was checked, and the record's inputSha256 is the
+    // hash of exactly what was decided (the copy costs about a tenth of a decision).
+    const input: unknown = JSON.parse(inputJson);
     // The usual envelope is read by hand; anything unusual goes to the schema, which explains.
     let application = readApplication(input);
     if (application === undefined) {

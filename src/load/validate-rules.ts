@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createSchemaCompiler } from "../evaluate/compile-matter.js";
 import type { CatalogFile } from "../model/catalog.js";
@@ -12,6 +12,8 @@ import {
   storedBundledRules,
   walk,
 } from "./load-rules.js";
+import { readRuleFile } from "./read-rule-file.js";
+import { RuleFileError } from "./rule-file-error.js";
 import { decodeRulesBundle, RULES_BUNDLE } from "./rules-bundle.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
 
@@ -32,9 +34,28 @@ import { type RuleSource, validateSources } from "./validate-sources.js";
  * issues.filter((i) => i.severity === "error").length; // 0
  */
 export function validateRules(
-  paths: readonly string[] = [BUNDLED_RULES_DIR],
-  options: { today?: string } = {},
+  given: readonly string[] = [BUNDLED_RULES_DIR],
+  givenOptions?: { today?: string } | null,
 ): Issue[] {
+  // Arguments outside their domain are the caller's mistake: a RangeError naming them.
+  let paths: string[];
+  let options: { today?: string } = {};
+  try {
+    paths = Array.isArray(given) ? [...given] : [];
+    const today = givenOptions?.today;
+    if (today !== undefined) options = { today };
+  } catch (error) {
+    throw new RangeError(`the arguments could not be read: ${String((error as Error)?.message)}`);
+  }
+  if (!Array.isArray(given) || !paths.every((path) => typeof path === "string")) {
+    throw new RangeError("paths must be a list of file or directory names (texts)");
+  }
+  if (givenOptions !== undefined && givenOptions !== null && typeof givenOptions !== "object") {
+    throw new RangeError(`options must be an object, not ${typeof givenOptions}`);
+  }
+  if (options.today !== undefined && !isPlainDate(options.today)) {
+    throw new RangeError("options.today must be a date written as YYYY-MM-DD");
+  }
   if (
     options.today === undefined &&
     paths.length === 1 &&
@@ -58,19 +79,20 @@ export function validateRules(
       // A bundle is checked as loadRules would take it: intact, and built by this version.
       if (startsWith(file, BUNDLE_HEADER)) {
         issues.push(
-          ...decodeRulesBundle(readFileSync(file, "utf8"), displayName(file), nodeSha256).issues,
+          ...decodeRulesBundle(readRuleFile(file, displayName(file)), displayName(file), nodeSha256)
+            .issues,
         );
       } else {
         // Read when validated, one file at a time, rather than every text at once.
         sources.push({
           file: displayName(file),
           get text() {
-            return readFileSync(file, "utf8");
+            return readRuleFile(file, displayName(file));
           },
         });
       }
     } catch (error) {
-      issues.push(ioIssue(file, error));
+      issues.push(...(error instanceof RuleFileError ? error.issues : [ioIssue(file, error)]));
     }
   }
   const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
@@ -81,6 +103,12 @@ export function validateRules(
     ...(options.today && { today: options.today }),
   });
   return [...issues, ...result.issues];
+}
+
+function isPlainDate(value: unknown): boolean {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 const BUNDLE_HEADER = `{"bundle":"${RULES_BUNDLE}"`;

@@ -12,6 +12,7 @@ import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./che
 import { checkMatter } from "./check-matter.js";
 import { type ParseResult, parseJsonDocument, type SourceLocator } from "./json-document.js";
 import { partialMatter } from "./partial-matter.js";
+import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
 
 /** A rule file's name and text, however it was read (`text` is read once, when needed). */
@@ -75,7 +76,9 @@ export function validateSources(
       matterSources.push(source);
       continue;
     }
-    const parsed = parseJsonDocument(source.text, source.file);
+    const text = sourceText(source, issues);
+    if (text === undefined) continue;
+    const parsed = parseJsonDocument(text, source.file);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
     } else if (isCalendar(source.file)) {
@@ -127,7 +130,13 @@ export function validateSources(
   const matters: ValidMatter[] = [];
   const versions: VersionTarget[] = [];
   for (const source of matterSources) {
-    const parsed = "parsed" in source ? source.parsed : parseJsonDocument(source.text, source.file);
+    let parsed: ParseResult;
+    if ("parsed" in source) parsed = source.parsed;
+    else {
+      const text = sourceText(source, issues);
+      if (text === undefined) continue;
+      parsed = parseJsonDocument(text, source.file);
+    }
     issues.push(...parsed.issues);
     if (!parsed.ok) continue;
     const { document } = parsed;
@@ -155,6 +164,20 @@ export function validateSources(
   }
   issues.push(...versionConflicts(matters), ...lintVersions(versions));
   return { issues, matters, catalogs, calendars };
+}
+
+/**
+ * A source's text, or undefined with its issues added when it cannot be read as text (a file
+ * that is not UTF-8, one that cannot be read: see read-rule-file.ts).
+ */
+function sourceText(source: RuleSource, issues: Issue[]): string | undefined {
+  try {
+    return source.text;
+  } catch (error) {
+    if (!(error instanceof RuleFileError)) throw error;
+    issues.push(...error.issues);
+    return undefined;
+  }
 }
 
 /** `…/matters/<matter>/<version>.json`: where a matter file is kept (its folder and name). */

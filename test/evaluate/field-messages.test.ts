@@ -169,7 +169,7 @@ const CASES: Array<{
   { keyword: "maxItems", field: { type: "array", maxItems: 1 }, value: [1, 2], mentions: ["1"] },
   {
     keyword: "additionalItems",
-    field: { type: "array", items: [{}], additionalItems: false },
+    field: { type: "array", items: [{}], minItems: 1, additionalItems: false },
     value: [1, 2],
     mentions: ["1"],
   },
@@ -203,7 +203,7 @@ const CASES: Array<{
   { keyword: "anyOf", field: { anyOf: [{ type: "number" }, { type: "boolean" }] }, value: "x" },
   {
     keyword: "if",
-    field: JSON.parse('{"if": {"type": "number"}, "then": {"minimum": 5}}'),
+    field: JSON.parse('{"if": {"type": "number"}, "then": {"type": "number", "minimum": 5}}'),
     value: 1,
   },
   { keyword: "false schema", field: false as unknown as Record<string, unknown>, value: 1 },

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import type { Issue } from "../model/issue.js";
+import { RuleFileError } from "./rule-file-error.js";
+
+/**
+ * The text of a rule file, which must be UTF-8: a byte sequence that is not (a file saved in
+ * GBK, say) would otherwise be read as U+FFFD replacement characters and the rule checked and
+ * applied on text its author never wrote. Such a file is a `RuleFileError` with one located
+ * issue, at the line and column of its first bad byte. A leading byte order mark is dropped.
+ * An unreadable file is a `RuleFileError` too (`io-error`).
+ *
+ * @example
+ * const text = readRuleFile("rules/matters/m/1.0.0.json", "rules/matters/m/1.0.0.json");
+ */
+export function readRuleFile(path: string, name: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new RuleFileError([
+      issue(
+        name,
+        "io-error",
+        `cannot read: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`,
+        0,
+        0,
+      ),
+    ]);
+  }
+  return decodeRuleFile(bytes, name);
+}
+
+/** UTF-8 text of a rule file's bytes (see `readRuleFile`). */
+export function decodeRuleFile(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    // Everything before the bad byte is valid UTF-8: its last line gives the column (in UTF-16
+    // code units, as every other issue's column).
+    const before = new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes.subarray(0, offset));
+    const lines = before.split("\n");
+    const column = (lines.at(-1) ?? "").length + 1;
+    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
+    throw new RuleFileError([
+      issue(
+        name,
+        "not-utf8",
+        `not UTF-8 text: byte 0x${byte} at offset ${offset} does not begin a valid UTF-8 sequence; save the file as UTF-8`,
+        lines.length,
+        column,
+      ),
+    ]);
+  }
+}
+
+function issue(file: string, code: string, message: string, line: number, column: number): Issue {
+  return { code, severity: "error", message, file, pointer: "", line, column };
+}
+
+/**
+ * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF). The same rule as the CLI's reader
+ * of applications (src/cli/read-text.ts), which the loader does not import.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) length = 1;
+    else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (c === undefined || c < low || c > high) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
