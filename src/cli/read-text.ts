@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
+import { firstInvalidUtf8 } from "../load/read-rule-file.js";
 import { UsageError } from "./io.js";
 
 /**
@@ -69,39 +70,6 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
       `cannot read ${name}: not UTF-8 text (first invalid byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`,
     );
   }
-}
-
-/**
- * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
- * no overlong forms, no surrogates, nothing above U+10FFFF), for the message only.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let length: number;
-    let min = 0x80;
-    let max = 0xbf;
-    if (b < 0x80) length = 1;
-    else if (b >= 0xc2 && b <= 0xdf) length = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      if (b === 0xe0) min = 0xa0;
-      if (b === 0xed) max = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      if (b === 0xf0) min = 0x90;
-      if (b === 0xf4) max = 0x8f;
-    } else return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      const low = k === 1 ? min : 0x80;
-      const high = k === 1 ? max : 0xbf;
-      if (c === undefined || c < low || c > high) return i;
-    }
-    i += length;
-  }
-  return bytes.length;
 }
 
 function ioReason(error: unknown): string {

@@ -61,8 +61,8 @@ function issue(file: string, code: string, message: string, line: number, column
 
 /**
  * The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629:
- * no overlong forms, no surrogates, nothing above U+10FFFF). The same rule as the CLI's reader
- * of applications (src/cli/read-text.ts), which the loader does not import.
+ * no overlong forms, no surrogates, nothing above U+10FFFF), for the message only. The CLI's
+ * reader of applications (src/cli/read-text.ts) uses it too.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;

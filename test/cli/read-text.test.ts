@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstInvalidUtf8, readTextFile } from "../../src/cli/read-text.js";
+import { readTextFile } from "../../src/cli/read-text.js";
+import { firstInvalidUtf8 } from "../../src/load/read-rule-file.js";
 import { cli, ROOT } from "../helpers.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "sa-read-"));

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DerivedContext } from "../../src/evaluate/derived/derived-function.js";
 import { judge, nameScopeFit } from "../../src/evaluate/derived/name-scope-fit.js";
-import type { Facts } from "../../src/evaluate/rule-engine.js";
 import { validateRules } from "../../src/index.js";
 import type { CatalogFile } from "../../src/model/catalog.js";
 
