@@ -53,7 +53,7 @@ describe("smart-approval evaluate", () => {
     const missing = await cli("evaluate", "no-such.json");
     expect(missing).toMatchObject({ code: 1, stdout: "" });
     expect(missing.stderr).toBe(
-      'smart-approval: cannot read no-such.json: no such file\nRun "smart-approval --help" for usage.\n',
+      'smart-approval: cannot read no-such.json: no such file\nRun "smart-approval evaluate --help" for usage.\n',
     );
 
     const broken = await cli("evaluate", scratchFile("broken.json", '{\n  "matter": \n}'));
@@ -87,12 +87,12 @@ describe("smart-approval evaluate", () => {
     const application = approvable();
     application.data.organization = "company";
     const file = scratchFile("enum.json", JSON.stringify(application));
-    const zh = await cli("evaluate", file);
+    const zh = await cli("evaluate", file, "--replay");
     expect(zh.stdout).toContain(
       "请更正：组成形式（organization）（应为以下之一：individual（个人经营）、family（家庭经营））",
     );
     expect(zh.stdout).not.toContain("must be");
-    const en = await cli("evaluate", file, "--locale", "en");
+    const en = await cli("evaluate", file, "--replay", "--locale", "en");
     expect(en.stdout).toContain(
       "must be one of: individual (run by one person), family (run by a family)",
     );
@@ -122,6 +122,7 @@ describe("smart-approval evaluate", () => {
       "examples/1-approve-convenience-store.json",
       bad,
       "examples/2-incomplete-unsigned-form.json",
+      "--replay",
       "--format",
       "json",
     );
