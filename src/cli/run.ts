@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
-import { type CliIo, EXIT, UsageError } from "./io.js";
+import { type CliIo, EXIT, IoError, ioReason, isIoFailure, UsageError } from "./io.js";
 
 /** One option of a command: its parse type, the value it takes (shown in help) and what it does. */
 type OptionSpec =
@@ -292,7 +292,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return await spec.run(positionals, values, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof IoError) {
+      io.stderr(`smart-approval: ${error.message}\n`);
+    } else if (isIoFailure(error)) {
+      // A file operation no command anticipated: still one line naming the file, not errno text.
+      const path = typeof error.path === "string" ? `${error.path}: ` : "";
+      io.stderr(`smart-approval: ${path}${ioReason(error)}\n`);
+    } else if (error instanceof UsageError) {
       const help = name === undefined ? "smart-approval --help" : `smart-approval ${name} --help`;
       io.stderr(`smart-approval: ${error.message}\nRun "${help}" for usage.\n`);
     } else {

@@ -53,7 +53,7 @@ describe("smart-approval evaluate", () => {
     const missing = await cli("evaluate", "no-such.json");
     expect(missing).toMatchObject({ code: 1, stdout: "" });
     expect(missing.stderr).toBe(
-      'smart-approval: cannot read no-such.json: no such file\nRun "smart-approval evaluate --help" for usage.\n',
+      "smart-approval: cannot read no-such.json: no such file or directory\n",
     );
 
     const broken = await cli("evaluate", scratchFile("broken.json", '{\n  "matter": \n}'));

@@ -49,10 +49,11 @@ describe("reading a file named on the command line", () => {
     const text = readFileSync(join(ROOT, "examples/1-approve-convenience-store.json"), "utf8");
     const file = join(dir, "bom.json");
     writeFileSync(file, `\uFEFF${text}`);
-    const withBom = await cli("evaluate", file, "--format", "json");
+    const withBom = await cli("evaluate", file, "--replay", "--format", "json");
     const without = await cli(
       "evaluate",
       "examples/1-approve-convenience-store.json",
+      "--replay",
       "--format",
       "json",
     );
@@ -67,7 +68,7 @@ describe("reading a file named on the command line", () => {
   it("evaluate - reads standard input (built CLI)", () => {
     const result = spawnSync(
       "node",
-      [join(ROOT, "dist/cli/main.js"), "evaluate", "-", "--format", "json"],
+      [join(ROOT, "dist/cli/main.js"), "evaluate", "-", "--replay", "--format", "json"],
       {
         input: readFileSync(join(ROOT, "examples/1-approve-convenience-store.json")),
         encoding: "utf8",

@@ -9,7 +9,7 @@ import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
 import { dateOptions } from "../date-options.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { type CliIo, EXIT, oneOf, requirePath, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
 import {
   type BatchCounts,
@@ -53,6 +53,7 @@ export async function batchCommand(
       : undefined,
     ...(options.trust !== undefined && { trust: readTrustFile(options.trust, io.cwd) }),
   };
+  if (settings.rules !== undefined) requirePath(`--rules ${options.rules}`, settings.rules);
   const { input, size } = openInput(file, io.cwd);
   const started = performance.now();
   const progress = new Progress(io, size);

@@ -11,7 +11,7 @@ import { isPlainDate } from "../../calendar/plain-date.js";
 import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
 import { parseJsonDocument } from "../../load/json-document.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /**
  * `deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]`:
@@ -79,7 +79,7 @@ function readDecisions(
   try {
     text = readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
   const decisions: Decision[] = [];
   const lines: number[] = [];
@@ -114,7 +114,7 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
   try {
     text = readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
   const parsed = parseJsonDocument(text, path);
   if (!parsed.ok) {

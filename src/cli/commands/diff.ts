@@ -12,7 +12,7 @@ import { RuleSet } from "../../load/rule-set.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
 import { formatIssues } from "../../report/issues.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /** Where the terminal is: a progress bar is drawn only on a terminal. */
 export interface DiffEnvironment {
@@ -42,7 +42,8 @@ export async function diffCommand(
     throw new UsageError("diff needs two matter files: <old.json> <new.json>");
   }
   const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
-  if (corpus && !existsSync(corpus)) throw new UsageError(`cannot read ${corpus}: no such file`);
+  if (corpus && !existsSync(corpus))
+    throw new IoError(`cannot read ${corpus}: no such file or directory`);
   const rulesDir = str(options.rules)
     ? resolve(io.cwd, str(options.rules) as string)
     : rulesDirOf(oldPath);
@@ -157,10 +158,7 @@ function read(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new UsageError(
-      `cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
 }
 
