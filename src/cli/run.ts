@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { printable } from "../report/printable.js";
 import { VERSION } from "../version.js";
 import { type CliIo, EXIT, IoError, ioReason, isIoFailure, UsageError } from "./io.js";
 
@@ -293,17 +294,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await spec.run(positionals, values, io);
   } catch (error) {
     if (error instanceof IoError) {
-      io.stderr(`smart-approval: ${error.message}\n`);
+      io.stderr(`smart-approval: ${printable(error.message)}\n`);
     } else if (isIoFailure(error)) {
       // A file operation no command anticipated: still one line naming the file, not errno text.
       const path = typeof error.path === "string" ? `${error.path}: ` : "";
-      io.stderr(`smart-approval: ${path}${ioReason(error)}\n`);
+      io.stderr(`smart-approval: ${printable(path)}${ioReason(error)}\n`);
     } else if (error instanceof UsageError) {
       const help = name === undefined ? "smart-approval --help" : `smart-approval ${name} --help`;
-      io.stderr(`smart-approval: ${error.message}\nRun "${help}" for usage.\n`);
+      io.stderr(`smart-approval: ${printable(error.message)}\nRun "${help}" for usage.\n`);
     } else {
       io.stderr(
-        `smart-approval: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+        `smart-approval: unexpected error: ${printable(error instanceof Error ? error.message : String(error))}\n`,
       );
     }
     return EXIT.usage;

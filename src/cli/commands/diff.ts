@@ -12,6 +12,7 @@ import { RuleSet } from "../../load/rule-set.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
 import { formatIssues } from "../../report/issues.js";
+import { printableLines } from "../../report/printable.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /** Where the terminal is: a progress bar is drawn only on a terminal. */
@@ -94,7 +95,7 @@ export async function diffCommand(
   io.stdout(
     format === "json"
       ? `${JSON.stringify(replay ? { ...diff, replay } : diff, null, 2)}\n`
-      : formatDiff(diff, replay),
+      : printableLines(formatDiff(diff, replay)),
   );
   return EXIT.ok;
 }

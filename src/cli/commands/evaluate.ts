@@ -5,6 +5,7 @@ import {
   applicationErrorRecord,
 } from "../../report/application-error-record.js";
 import { formatDecisionText } from "../../report/decision-text.js";
+import { printable } from "../../report/printable.js";
 import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
@@ -36,13 +37,15 @@ export async function evaluateCommand(
       results.push(decision);
       if (format === "text") {
         const title = rules.matters().find((m) => m.id === decision.matter.id)?.title[locale];
-        io.stdout(`${args.length > 1 ? `== ${file}\n` : ""}${formatDecisionText(decision, title)}`);
+        io.stdout(
+          `${args.length > 1 ? `== ${printable(file)}\n` : ""}${formatDecisionText(decision, title)}`,
+        );
       }
     } catch (error) {
       if (!(error instanceof ApplicationError)) throw error;
       results.push(applicationErrorRecord(file, error.problems));
       for (const p of error.problems)
-        io.stderr(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]\n`);
+        io.stderr(printable(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]`) + "\n");
       exit = EXIT.checksFailed;
     }
   }
