@@ -62,6 +62,11 @@ const COMMANDS: Record<string, CommandSpec> = {
       trust: TRUST,
       replay: REPLAY,
       "backdate-days": BACKDATE,
+      "fail-on": {
+        type: "string",
+        value: "refer|incomplete",
+        help: "exit 2 when any decision has this outcome or a worse one (refer is worse than incomplete)",
+      },
     },
     run: async (args, options, io) =>
       (await import("./commands/evaluate.js")).evaluateCommand(args, options as StringOptions, io),
@@ -110,6 +115,10 @@ const COMMANDS: Record<string, CommandSpec> = {
         type: "string",
         value: "applications.ndjson",
         help: "decide every application under both versions",
+      },
+      "exit-code": {
+        type: "boolean",
+        help: "with --corpus, exit 2 when any decision changed (as git diff --exit-code)",
       },
       rules: { type: "string", value: "DIR", help: "where the catalogs come from" },
       format: FORMAT("text|json"),
@@ -252,7 +261,7 @@ ${EXIT_CODES}`;
 }
 
 const EXIT_CODES =
-  "Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures, a --fail-on condition met).\n";
+  "Exit codes: 0 ok, 1 usage or I/O error, 2 checks failed (invalid rules or application, failing fixtures, a --fail-on or --exit-code condition met).\n";
 
 const HELP = `smart-approval ${VERSION} — instant, rules-based approvals with legal citations
 

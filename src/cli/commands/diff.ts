@@ -28,7 +28,8 @@ const ALWAYS = { from: "1000-01-01" };
  * [--locale zh-CN|en]`: what changed between two versions of a matter, in domain terms; with a
  * corpus, every application decided under both versions and the changed decisions grouped by
  * old → new outcome, with a progress bar on stderr when it is a terminal. Catalogs come from
- * `--rules`, else from the rules directory the old file sits in, else the bundled ones.
+ * `--rules`, else from the rules directory the old file sits in, else the bundled ones. With
+ * `--exit-code` (which needs `--corpus`), exits 2 when any decision changed, as a CI gate.
  */
 export async function diffCommand(
   args: string[],
@@ -43,6 +44,9 @@ export async function diffCommand(
     throw new UsageError("diff needs two matter files: <old.json> <new.json>");
   }
   const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
+  const exitCode = options["exit-code"] === true;
+  if (exitCode && !corpus)
+    throw new UsageError("--exit-code needs --corpus (it gates on changed decisions)");
   if (corpus && !existsSync(corpus))
     throw new IoError(`cannot read ${corpus}: no such file or directory`);
   const rulesDir = str(options.rules)
@@ -97,7 +101,7 @@ export async function diffCommand(
       ? `${JSON.stringify(replay ? { ...diff, replay } : diff, null, 2)}\n`
       : printableLines(formatDiff(diff, replay)),
   );
-  return EXIT.ok;
+  return exitCode && replay !== undefined && replay.changed > 0 ? EXIT.checksFailed : EXIT.ok;
 }
 
 type Loaded = NonNullable<ReturnType<RuleSet["versionInForce"]>>;
