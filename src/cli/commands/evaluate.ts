@@ -53,7 +53,7 @@ export async function evaluateCommand(
       if (!(error instanceof ApplicationError)) throw error;
       results.push(applicationErrorRecord(file, error.problems));
       for (const p of error.problems)
-        io.stderr(printable(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]`) + "\n");
+        io.stderr(`${printable(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]`)}\n`);
       exit = EXIT.checksFailed;
     }
   }
