@@ -4,7 +4,7 @@ import { loadRules } from "../load/load-rules.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { RuleSet } from "../load/rule-set.js";
 import { formatIssues } from "../report/issues.js";
-import { type CliIo, UsageError } from "./io.js";
+import { type CliIo, requirePath, UsageError } from "./io.js";
 import { readTextFile } from "./read-text.js";
 
 /**
@@ -19,11 +19,10 @@ export async function loadRulesOrReport(
   trustOption?: unknown,
 ): Promise<RuleSet | undefined> {
   const trust = typeof trustOption === "string" ? readTrustFile(trustOption, io.cwd) : undefined;
+  const path = typeof rulesOption === "string" ? resolve(io.cwd, rulesOption) : undefined;
+  if (path !== undefined) requirePath(`--rules ${rulesOption}`, path);
   try {
-    return await loadRules(
-      typeof rulesOption === "string" ? resolve(io.cwd, rulesOption) : undefined,
-      trust === undefined ? {} : { trust },
-    );
+    return await loadRules(path, trust === undefined ? {} : { trust });
   } catch (error) {
     if (!(error instanceof RuleFileError)) throw error;
     io.stderr(formatIssues(error.issues, "text"));

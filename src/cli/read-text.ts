@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { firstInvalidUtf8 } from "../load/read-rule-file.js";
-import { UsageError } from "./io.js";
+import { IoError, ioReason, UsageError } from "./io.js";
 
 /**
  * The most bytes a file named on the command line may hold. An application is at most
@@ -26,13 +26,13 @@ export function readTextFile(path: string, cwd: string, maxBytes = MAX_INPUT_BYT
   try {
     fd = fromStdin ? 0 : openSync(resolve(cwd, path), "r");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${ioReason(error)}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
   const chunks: Buffer[] = [];
   let total = 0;
   try {
     if (!fromStdin && fstatSync(fd).isDirectory())
-      throw new UsageError(`cannot read ${path}: is a directory`);
+      throw new IoError(`cannot read ${path}: is a directory`);
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK);
       let read: number;
@@ -54,7 +54,7 @@ export function readTextFile(path: string, cwd: string, maxBytes = MAX_INPUT_BYT
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${path}: ${ioReason(error)}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   } finally {
     if (!fromStdin) closeSync(fd);
   }
@@ -70,12 +70,4 @@ export function decodeUtf8(bytes: Uint8Array, name: string): string {
       `cannot read ${name}: not UTF-8 text (first invalid byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8`,
     );
   }
-}
-
-function ioReason(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EISDIR") return "is a directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return code ?? "unreadable";
 }

@@ -108,11 +108,12 @@ function positionalParse(text: string, file: string, outline: Outline): ParseRes
   try {
     root = parse(text, { mode: "json", ranges: false }).body;
   } catch (error) {
+    const truncated = truncation(text);
     const {
       line = 1,
       column = 1,
       message,
-    } = error as { line?: number; column?: number; message: string };
+    } = truncated ?? (error as { line?: number; column?: number; message: string });
     return {
       ok: false,
       issues: [
@@ -369,4 +370,46 @@ function decodeString(literal: string): string {
   } catch {
     return literal.slice(1, -1);
   }
+}
+
+/**
+ * When the text is JSON cut short (a file truncated in transfer or by a full disk), where it
+ * ends and what is left open: the parser alone reports some of these at 1:1. It is truncated
+ * when closing what is open makes it parse, or makes it fail no earlier than the added closers.
+ */
+function truncation(text: string): (Position & { message: string }) | undefined {
+  const open: string[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") open.push("}");
+    else if (c === "[") open.push("]");
+    else if (c === "}" || c === "]") open.pop();
+  }
+  if (open.length === 0 && !inString) return undefined;
+  const end = text.trimEnd().length;
+  try {
+    parse(`${text}${inString ? '"' : ""}${open.reverse().join("")}`, {
+      mode: "json",
+      ranges: false,
+    });
+  } catch (error) {
+    const offset = (error as { offset?: number }).offset;
+    if (offset === undefined || offset < end) return undefined;
+  }
+  const before = text.slice(0, end);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const what = [
+    ...(inString ? ["a string"] : []),
+    ...(open.length > 0 ? [`${open.length} object(s) or array(s)`] : []),
+  ].join(" and ");
+  return {
+    line: before.split("\n").length,
+    column: end - lineStart + 1,
+    message: `the file ends before its JSON does (truncated?): ${what} not closed`,
+  };
 }

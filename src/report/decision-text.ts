@@ -1,5 +1,6 @@
 import type { Locale } from "../model/common.js";
 import type { Decision, DecisionCitation } from "../model/decision.js";
+import { printable } from "./printable.js";
 
 const WORDS = {
   "zh-CN": {
@@ -47,7 +48,8 @@ const WORDS = {
 /**
  * Renders a decision as a notice a person can read: the outcome, everything to supply or
  * correct (一次性告知), the reasons a person must decide, follow-ups and the time limit,
- * each with its legal basis, in the decision's locale.
+ * each with its legal basis, in the decision's locale. Each line is made printable: an
+ * application id or a quoted value carrying terminal escapes is shown, not obeyed.
  *
  * @example
  * formatDecisionText(decision); // "个体工商户设立登记 1.0.0 — 准予登记（当场办结）\n…"
@@ -95,5 +97,5 @@ export function formatDecisionText(decision: Decision, title?: string): string {
         ].filter(Boolean);
     lines.push(`${w.due}: ${parts.join(w.sep)}`);
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map(printable).join("\n")}\n`;
 }

@@ -1,11 +1,13 @@
 import type { Issue } from "../model/issue.js";
+import { printable } from "./printable.js";
 
 export type IssueFormat = "text" | "json" | "github";
 
 /**
  * Formats rule-file issues for people (`text`: `file:line:col: severity: message [code]`),
  * machines (`json`: the issue records) or GitHub Actions (`github`: workflow annotations,
- * escaped as the Actions toolkit does). Ends the text format with a summary line.
+ * escaped as the Actions toolkit does). Ends the text format with a summary line. File names and
+ * messages may quote rule-file text: control characters are escaped in text and github output.
  *
  * @example
  * formatIssues([{ code: "unknown-path", severity: "error", message: "…", file: "a.json", pointer: "/x", line: 3, column: 7 }], "text");
@@ -15,7 +17,8 @@ export function formatIssues(issues: readonly Issue[], format: IssueFormat): str
   if (format === "json") return `${JSON.stringify(issues, null, 2)}\n`;
   if (format === "github") return issues.map(githubAnnotation).join("");
   const lines = issues.map(
-    (i) => `${i.file}:${i.line}:${i.column}: ${i.severity}: ${i.message} [${i.code}]`,
+    (i) =>
+      `${printable(i.file)}:${i.line}:${i.column}: ${i.severity}: ${printable(i.message)} [${printable(i.code)}]`,
   );
   const errors = issues.filter((i) => i.severity === "error").length;
   lines.push(
@@ -36,7 +39,7 @@ function githubAnnotation(issue: Issue): string {
 }
 
 function escapeData(text: string): string {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  return printable(text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A"));
 }
 
 function escapeProperty(text: string): string {

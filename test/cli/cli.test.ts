@@ -53,7 +53,7 @@ describe("smart-approval evaluate", () => {
     const missing = await cli("evaluate", "no-such.json");
     expect(missing).toMatchObject({ code: 1, stdout: "" });
     expect(missing.stderr).toBe(
-      'smart-approval: cannot read no-such.json: no such file\nRun "smart-approval --help" for usage.\n',
+      "smart-approval: cannot read no-such.json: no such file or directory\n",
     );
 
     const broken = await cli("evaluate", scratchFile("broken.json", '{\n  "matter": \n}'));
@@ -122,6 +122,7 @@ describe("smart-approval evaluate", () => {
       "examples/1-approve-convenience-store.json",
       bad,
       "examples/2-incomplete-unsigned-form.json",
+      "--replay",
       "--format",
       "json",
       "--replay",

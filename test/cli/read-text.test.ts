@@ -54,6 +54,7 @@ describe("reading a file named on the command line", () => {
     const without = await cli(
       "evaluate",
       "examples/1-approve-convenience-store.json",
+      "--replay",
       "--format",
       "json",
       "--replay",

@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, fstatSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
@@ -9,7 +9,7 @@ import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
 import { dateOptions } from "../date-options.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
 import {
   type BatchCounts,
@@ -53,7 +53,8 @@ export async function batchCommand(
       : undefined,
     ...(options.trust !== undefined && { trust: readTrustFile(options.trust, io.cwd) }),
   };
-  const { input, size } = openInput(file, io.cwd);
+  if (settings.rules !== undefined) requirePath(`--rules ${options.rules}`, settings.rules);
+  const { input, size, streaming } = openInput(file, io.cwd);
   const started = performance.now();
   const progress = new Progress(io, size);
   const pool =
@@ -107,6 +108,13 @@ export async function batchCommand(
           chunk = [];
         }
       }
+      // From a pipe, a line may be all there is for a while (a long-lived producer asking for
+      // one decision at a time): decide what has arrived now rather than wait for a full chunk.
+      // Under load a pipe delivers many lines per read, so chunks stay large.
+      if (streaming && chunk.length > 0) {
+        await send(chunk);
+        chunk = [];
+      }
     }
     if (rest !== "") chunk.push(rest.endsWith("\r") ? rest.slice(0, -1) : rest);
     if (chunk.length > 0) await send(chunk);
@@ -129,25 +137,39 @@ function workerCount(value: string | undefined): number {
   return n;
 }
 
-function openInput(file: string, cwd: string): { input: Readable; size: number | undefined } {
+/**
+ * The input and its size when known. `streaming` when it is standard input other than a
+ * regular file (a pipe, a socket, a terminal): lines are decided as they arrive.
+ */
+function openInput(
+  file: string,
+  cwd: string,
+): { input: Readable; size: number | undefined; streaming: boolean } {
   if (file === "-") {
     process.stdin.setEncoding("utf8");
-    return { input: process.stdin, size: undefined };
+    let regular = false;
+    try {
+      regular = fstatSync(0).isFile();
+    } catch {
+      // Not a file descriptor that can be inspected: treat it as a stream.
+    }
+    return { input: process.stdin, size: undefined, streaming: !regular };
   }
   const path = resolve(cwd, file);
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw new UsageError(`cannot read ${file}: is a directory`);
+    if (stat.isDirectory()) throw new IoError(`cannot read ${file}: is a directory`);
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const code = (error as { code?: string }).code;
-    throw new UsageError(
-      `cannot read ${file}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
+    throw new IoError(`cannot read ${file}: ${ioReason(error)}`);
   }
-  return { input: createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }), size };
+  return {
+    input: createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }),
+    size,
+    streaming: false,
+  };
 }
 
 /** Waits while the real stdout holds a large unwritten buffer (CliIo has no backpressure). */

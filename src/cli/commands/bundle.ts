@@ -1,8 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildRulesBundle } from "../../load/load-rules.js";
 import { formatIssues } from "../../report/issues.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 import { readTextFile } from "../read-text.js";
 
 /**
@@ -21,6 +21,10 @@ export async function bundleCommand(
   if (options.out === undefined) throw new UsageError("bundle needs --out FILE");
   if (args.length > 1) throw new UsageError("bundle takes one rules directory");
   const dir = args[0] === undefined ? undefined : resolve(io.cwd, args[0]);
+  if (dir !== undefined) requirePath(args[0] as string, dir, "directory");
+  const out = resolve(io.cwd, options.out);
+  // Said before the rules are validated, not after: a directory is never a place to write to.
+  if (isDirectory(out)) throw new IoError(`cannot write --out ${options.out}: is a directory`);
   const sign = options.sign === undefined ? undefined : readTextFile(options.sign, io.cwd);
   let built: Awaited<ReturnType<typeof buildRulesBundle>>;
   try {
@@ -33,8 +37,19 @@ export async function bundleCommand(
   const { issues, bundle } = built;
   if (issues.length > 0 || format === "json") io.stdout(formatIssues(issues, format));
   if (bundle === undefined) return EXIT.checksFailed;
-  const out = resolve(io.cwd, options.out);
-  writeFileSync(out, bundle);
+  try {
+    writeFileSync(out, bundle);
+  } catch (error) {
+    throw new IoError(`cannot write --out ${options.out}: ${ioReason(error)}`);
+  }
   if (format === "text") io.stderr(`bundle written to ${options.out}\n`);
   return EXIT.ok;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -11,7 +11,8 @@ import { isPlainDate } from "../../calendar/plain-date.js";
 import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
 import { parseJsonDocument } from "../../load/json-document.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { printableLines } from "../../report/printable.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /**
  * `deadlines <decisions.ndjson> [--calendar FILE] [--date YYYY-MM-DD] [--format text|json]`:
@@ -51,17 +52,19 @@ export function deadlinesCommand(
       )}\n`,
     );
   } else {
-    io.stdout(
+    // Application ids come from the decisions file: shown, never obeyed by the terminal.
+    const say = (text: string) => io.stdout(printableLines(text));
+    say(
       `${changes.length} open deadline(s) changed on calendar ${calendar.id} revision ${calendar.revision} (open on ${openOn})\n`,
     );
-    for (const c of changes) io.stdout(`${describe(c, line(c.index))}\n`);
+    for (const c of changes) say(`${describe(c, line(c.index))}\n`);
     for (const u of uncounted) {
-      io.stdout(
+      say(
         `line ${line(u.index)}${u.applicationId ? ` (${u.applicationId})` : ""}: cannot count again: ${u.reason}\n`,
       );
     }
   }
-  for (const b of bad) io.stderr(`${args[0]}:${b.line}: ${b.message}\n`);
+  for (const b of bad) io.stderr(printableLines(`${args[0]}:${b.line}: ${b.message}\n`));
   return bad.length > 0 ? EXIT.checksFailed : EXIT.ok;
 }
 
@@ -79,7 +82,7 @@ function readDecisions(
   try {
     text = readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
   const decisions: Decision[] = [];
   const lines: number[] = [];
@@ -114,18 +117,19 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
   try {
     text = readFileSync(resolve(io.cwd, path), "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
   const parsed = parseJsonDocument(text, path);
   if (!parsed.ok) {
-    for (const i of parsed.issues) io.stderr(`${path}:${i.line}:${i.column}: ${i.message}\n`);
+    for (const i of parsed.issues)
+      io.stderr(printableLines(`${path}:${i.line}:${i.column}: ${i.message}\n`));
     return undefined;
   }
   const result = parseCalendarFile(parsed.document.value);
   if (!result.ok) {
     for (const i of result.issues) {
       const at = parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer);
-      io.stderr(`${path}:${at.line}:${at.column}: ${i.message} (${i.pointer})\n`);
+      io.stderr(printableLines(`${path}:${at.line}:${at.column}: ${i.message} (${i.pointer})\n`));
     }
     return undefined;
   }

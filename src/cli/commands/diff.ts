@@ -12,7 +12,8 @@ import { RuleSet } from "../../load/rule-set.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
 import { formatIssues } from "../../report/issues.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { printableLines } from "../../report/printable.js";
+import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /** Where the terminal is: a progress bar is drawn only on a terminal. */
 export interface DiffEnvironment {
@@ -27,7 +28,8 @@ const ALWAYS = { from: "1000-01-01" };
  * [--locale zh-CN|en]`: what changed between two versions of a matter, in domain terms; with a
  * corpus, every application decided under both versions and the changed decisions grouped by
  * old → new outcome, with a progress bar on stderr when it is a terminal. Catalogs come from
- * `--rules`, else from the rules directory the old file sits in, else the bundled ones.
+ * `--rules`, else from the rules directory the old file sits in, else the bundled ones. With
+ * `--exit-code` (which needs `--corpus`), exits 2 when any decision changed, as a CI gate.
  */
 export async function diffCommand(
   args: string[],
@@ -42,7 +44,11 @@ export async function diffCommand(
     throw new UsageError("diff needs two matter files: <old.json> <new.json>");
   }
   const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
-  if (corpus && !existsSync(corpus)) throw new UsageError(`cannot read ${corpus}: no such file`);
+  const exitCode = options["exit-code"] === true;
+  if (exitCode && !corpus)
+    throw new UsageError("--exit-code needs --corpus (it gates on changed decisions)");
+  if (corpus && !existsSync(corpus))
+    throw new IoError(`cannot read ${corpus}: no such file or directory`);
   const rulesDir = str(options.rules)
     ? resolve(io.cwd, str(options.rules) as string)
     : rulesDirOf(oldPath);
@@ -93,9 +99,9 @@ export async function diffCommand(
   io.stdout(
     format === "json"
       ? `${JSON.stringify(replay ? { ...diff, replay } : diff, null, 2)}\n`
-      : formatDiff(diff, replay),
+      : printableLines(formatDiff(diff, replay)),
   );
-  return EXIT.ok;
+  return exitCode && replay !== undefined && replay.changed > 0 ? EXIT.checksFailed : EXIT.ok;
 }
 
 type Loaded = NonNullable<ReturnType<RuleSet["versionInForce"]>>;
@@ -157,10 +163,7 @@ function read(path: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new UsageError(
-      `cannot read ${path}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
+    throw new IoError(`cannot read ${path}: ${ioReason(error)}`);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   applicationErrorRecord,
 } from "../../report/application-error-record.js";
 import { formatDecisionText } from "../../report/decision-text.js";
+import { printable } from "../../report/printable.js";
 import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
@@ -12,7 +13,9 @@ import { readJsonFile } from "../read-json.js";
 
 /**
  * `evaluate <application.json>... [--format text|json] [--locale zh-CN|en] [--rules DIR]
- * [--replay | --backdate-days N]`
+ * [--replay | --backdate-days N] [--fail-on refer|incomplete]`. Exit 2 when an application
+ * cannot be decided, or, with `--fail-on`, when any decision has that outcome or a worse one
+ * (a CI gate over a corpus of applications, as OPA's `--fail`).
  */
 export async function evaluateCommand(
   args: string[],
@@ -23,6 +26,10 @@ export async function evaluateCommand(
   const format = oneOf("format", options.format, ["text", "json"], "text");
   const locale = oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN");
   const dates = dateOptions(options);
+  const failOn =
+    options["fail-on"] === undefined
+      ? undefined
+      : oneOf("fail-on", options["fail-on"], ["refer", "incomplete"], "refer");
   const applications = args.map((file) => ({ file, input: readJsonFile(file, io.cwd) }));
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
@@ -34,15 +41,19 @@ export async function evaluateCommand(
     try {
       const decision = await rules.decide(input, { locale, ...dates });
       results.push(decision);
+      if (failOn !== undefined && SEVERITY[decision.outcome] >= SEVERITY[failOn])
+        exit = EXIT.checksFailed;
       if (format === "text") {
         const title = rules.matters().find((m) => m.id === decision.matter.id)?.title[locale];
-        io.stdout(`${args.length > 1 ? `== ${file}\n` : ""}${formatDecisionText(decision, title)}`);
+        io.stdout(
+          `${args.length > 1 ? `== ${printable(file)}\n` : ""}${formatDecisionText(decision, title)}`,
+        );
       }
     } catch (error) {
       if (!(error instanceof ApplicationError)) throw error;
       results.push(applicationErrorRecord(file, error.problems));
       for (const p of error.problems)
-        io.stderr(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]\n`);
+        io.stderr(`${printable(`${file}: ${p.pointer || "/"}: ${p.message} [${p.code}]`)}\n`);
       exit = EXIT.checksFailed;
     }
   }
@@ -51,3 +62,6 @@ export async function evaluateCommand(
   }
   return exit;
 }
+
+/** How far a decision is from done: refer (a person must look) is worse than incomplete. */
+const SEVERITY: Record<Decision["outcome"], number> = { approve: 0, incomplete: 1, refer: 2 };

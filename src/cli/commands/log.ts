@@ -1,3 +1,4 @@
+import { printable } from "../../report/printable.js";
 import { verifyLog } from "../../serve/decision-log.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { readTextFile } from "../read-text.js";
@@ -25,10 +26,11 @@ export function logCommand(
   // A log grows without bound; this reads it whole, up to 256 MB (rotate logs below that).
   const result = verifyLog(readTextFile(file, io.cwd, 256 * 1024 * 1024));
   if (format === "json") io.stdout(`${JSON.stringify(result)}\n`);
-  else if (result.ok) io.stdout(`${file}: ok, ${result.entries} entries, head ${result.head}\n`);
+  else if (result.ok)
+    io.stdout(`${printable(file)}: ok, ${result.entries} entries, head ${result.head}\n`);
   else {
     io.stdout(
-      `${file}:${result.line}: ${result.seq === undefined ? "" : `entry ${result.seq}: `}${result.reason} (${result.entries} entries before it verified)\n`,
+      `${printable(`${file}:${result.line}: ${result.seq === undefined ? "" : `entry ${result.seq}: `}${result.reason}`)} (${result.entries} entries before it verified)\n`,
     );
   }
   return result.ok ? EXIT.ok : EXIT.checksFailed;

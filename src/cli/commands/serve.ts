@@ -8,7 +8,7 @@ import { type DecisionEvent, DecisionLog } from "../../serve/decision-log.js";
 import type { Problem } from "../../serve/problem.js";
 import { loadServedRules, type ServedRules } from "../../serve/rules-state.js";
 import { createService, ProblemError, reloadProblem, type Service } from "../../serve/server.js";
-import { type CliIo, EXIT, UsageError } from "../io.js";
+import { type CliIo, EXIT, requirePath, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
 
 /** Messages between the primary and its workers (`--workers N`). */
@@ -46,6 +46,7 @@ export async function serveCommand(
       : integer("workers", str(options.workers) as string, 0, 256);
   const rulesPath =
     str(options.rules) === undefined ? undefined : resolve(io.cwd, str(options.rules) as string);
+  if (rulesPath !== undefined) requirePath(`--rules ${str(options.rules)}`, rulesPath);
   const trustFile = str(options.trust);
   const trust = trustFile === undefined ? undefined : readTrustFile(trustFile, io.cwd);
   const logFile =

@@ -5,7 +5,8 @@ import { formatCoverage } from "../../fixtures/coverage-text.js";
 import { runFixtures } from "../../fixtures/run-fixtures.js";
 import type { Decision } from "../../model/decision.js";
 import { formatIssues } from "../../report/issues.js";
-import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
+import { printable } from "../../report/printable.js";
+import { type CliIo, EXIT, IoError, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
 
 /**
@@ -24,7 +25,7 @@ export async function testCommand(
   const coverage = options.coverage === true || threshold !== undefined;
   const paths = (args.length > 0 ? args : ["fixtures"]).map((p) => resolve(io.cwd, p));
   for (const path of paths) {
-    if (!existsSync(path)) throw new UsageError(`no such file or directory: ${path}`);
+    if (!existsSync(path)) throw new IoError(`cannot read ${path}: no such file or directory`);
   }
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
@@ -45,9 +46,9 @@ export async function testCommand(
     io.stdout(`${JSON.stringify(covered ? { results, coverage: covered } : results, null, 2)}\n`);
   } else {
     for (const result of failed) {
-      io.stdout(`FAIL ${result.file}\n`);
-      if (result.description) io.stdout(`  ${result.description}\n`);
-      for (const line of result.failures) io.stdout(`  ${line}\n`);
+      io.stdout(`FAIL ${printable(result.file)}\n`);
+      if (result.description) io.stdout(`  ${printable(result.description)}\n`);
+      for (const line of result.failures) io.stdout(`  ${printable(line)}\n`);
       if (result.issues.length > 0)
         io.stdout(formatIssues(result.issues, "text").replace(/^/gm, "  "));
     }

@@ -1,13 +1,17 @@
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
+import { ruleFiles } from "../../load/load-rules.js";
 import { validateRules } from "../../load/validate-rules.js";
 import type { Issue } from "../../model/issue.js";
 import { formatIssues } from "../../report/issues.js";
-import { type CliIo, EXIT, oneOf } from "../io.js";
+import { type CliIo, EXIT, oneOf, requirePath, UsageError } from "../io.js";
 
 /**
  * `validate [paths] [--format text|json|github] [--fail-on warning|error]`: every issue in the
  * rule files — schema, semantic checks and lint — in file and line order. Exits 2 when an
- * error (or, with `--fail-on warning`, any issue) is found.
+ * error (or, with `--fail-on warning`, any issue) is found. A path that does not exist is an I/O
+ * error and a directory holding no rule file a usage error (exit 1 for both): a CI job pointed at
+ * the wrong folder must fail, not report "0 errors".
  */
 export function validateCommand(
   args: string[],
@@ -18,9 +22,13 @@ export function validateCommand(
   const failOn = oneOf("fail-on", options["fail-on"], ["error", "warning"], "error");
   // Today in Beijing, for the warning that the calendar's published years end soon.
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
-  const issues = validateRules(args.length > 0 ? args.map((p) => resolve(io.cwd, p)) : undefined, {
-    today,
+  const paths = args.map((p) => resolve(io.cwd, p));
+  paths.forEach((path, i) => {
+    requirePath(args[i] as string, path);
+    if (statSync(path).isDirectory() && ruleFiles(path).length === 0)
+      throw new UsageError(`no rule file (*.json) in ${args[i]}: nothing to validate`);
   });
+  const issues = validateRules(paths.length > 0 ? paths : undefined, { today });
   io.stdout(formatIssues(inSourceOrder(issues), format));
   const failing = issues.some((i) => i.severity === "error" || failOn === "warning");
   return failing ? EXIT.checksFailed : EXIT.ok;
