@@ -1,6 +1,14 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import type { Issue } from "../model/issue.js";
+import { RULE_FILE_LIMITS } from "./json-document.js";
 import { RuleFileError } from "./rule-file-error.js";
+
+/**
+ * The most bytes read from a file that is not a regular file (a device such as /dev/zero, a
+ * FIFO): such a file has no size to check and may never end. Four bytes for each character a
+ * rule file may hold; a regular file has a size and is read whole (bundles can be large).
+ */
+const MAX_STREAM_BYTES = 4 * RULE_FILE_LIMITS.maxCharacters;
 
 /**
  * The text of a rule file, which must be UTF-8: a byte sequence that is not (a file saved in
@@ -15,8 +23,9 @@ import { RuleFileError } from "./rule-file-error.js";
 export function readRuleFile(path: string, name: string): string {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readBounded(path, name);
   } catch (error) {
+    if (error instanceof RuleFileError) throw error;
     const code = (error as { code?: string }).code;
     throw new RuleFileError([
       issue(
@@ -29,6 +38,36 @@ export function readRuleFile(path: string, name: string): string {
     ]);
   }
   return decodeRuleFile(bytes, name);
+}
+
+function readBounded(path: string, name: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    if (fstatSync(fd).isFile()) return readFileSync(fd);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_STREAM_BYTES) {
+        throw new RuleFileError([
+          issue(
+            name,
+            "io-error",
+            `cannot read: not a regular file, and longer than ${MAX_STREAM_BYTES.toLocaleString("en")} bytes (the limit for a rule file)`,
+            0,
+            0,
+          ),
+        ]);
+      }
+      chunks.push(chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** UTF-8 text of a rule file's bytes (see `readRuleFile`). */

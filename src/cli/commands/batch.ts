@@ -11,6 +11,7 @@ import { formatIssues } from "../../report/issues.js";
 import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
+import { MAX_INPUT_BYTES } from "../read-text.js";
 import {
   type BatchCounts,
   type BatchSettings,
@@ -101,6 +102,13 @@ export async function batchCommand(
       }
       const parts = text.split("\n");
       rest = parts.pop() as string;
+      // A line without end (a stream of bytes with no newline) must not grow without limit: no
+      // application is anywhere near this long (see MAX_INPUT_BYTES).
+      if (rest.length > MAX_INPUT_BYTES) {
+        throw new IoError(
+          `cannot read ${file}: line ${line + parts.length + chunk.length} is longer than ${MAX_INPUT_BYTES.toLocaleString("en")} characters (the limit for one application)`,
+        );
+      }
       for (const part of parts) {
         chunk.push(part.endsWith("\r") ? part.slice(0, -1) : part);
         if (chunk.length === CHUNK_LINES) {

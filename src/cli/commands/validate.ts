@@ -30,6 +30,8 @@ export function validateCommand(
   });
   const issues = validateRules(paths.length > 0 ? paths : undefined, { today });
   io.stdout(formatIssues(inSourceOrder(issues), format));
+  // A file that could not be read (unreadable, or a device without end) is an I/O error: exit 1.
+  if (issues.some((i) => i.code === "io-error")) return EXIT.usage;
   const failing = issues.some((i) => i.severity === "error" || failOn === "warning");
   return failing ? EXIT.checksFailed : EXIT.ok;
 }
