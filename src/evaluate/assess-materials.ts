@@ -103,37 +103,15 @@ export function assessMaterials(
         out.materials.push({ id: material.id, status: "undetermined" });
         out.referrals.push(outcome.referral);
       } else {
-        out.materials.push({ id: material.id, status: "missing" });
         const { message, basis } = outcome.missing;
-        out.missing.push({
-          kind: "material",
-          id: material.id,
-          ...(required.value === "unknown"
-            ? {
-                message: localize(MESSAGES.ifApplicable({ text: message }), locale),
-                basis,
-                conditional: true as const,
-              }
-            : { message, basis }),
-        });
+        noteMissing(out, material, message, basis, required.value === "unknown", locale);
       }
       continue;
     }
     if (accepted === undefined) {
       const basis = cite(material.basis, matter.laws, locale);
       const message = missingMessage(material, submitted, title, locale, facts);
-      out.materials.push({ id: material.id, status: "missing" });
-      out.missing.push({
-        kind: "material",
-        id: material.id,
-        ...(required.value === "unknown"
-          ? {
-              message: localize(MESSAGES.ifApplicable({ text: message }), locale),
-              basis,
-              conditional: true as const,
-            }
-          : { message, basis }),
-      });
+      noteMissing(out, material, message, basis, required.value === "unknown", locale);
       continue;
     }
     const followUp = material.followUp;
@@ -156,6 +134,32 @@ export function assessMaterials(
     }
   }
   return out;
+}
+
+/**
+ * A material the notice asks for: missing, and in the notice — marked `conditional` ("if it
+ * applies") when missing data decides whether it is required at all.
+ */
+function noteMissing(
+  out: MaterialsAssessment,
+  material: Material,
+  message: string,
+  basis: MissingItem["basis"],
+  conditional: boolean,
+  locale: Locale,
+): void {
+  out.materials.push({ id: material.id, status: "missing" });
+  out.missing.push({
+    kind: "material",
+    id: material.id,
+    ...(conditional
+      ? {
+          message: localize(MESSAGES.ifApplicable({ text: message }), locale),
+          basis,
+          conditional: true as const,
+        }
+      : { message, basis }),
+  });
 }
 
 function missingMessage(

@@ -6,6 +6,7 @@ import type { Issue } from "../model/issue.js";
 import {
   BUNDLED_RULES_DIR,
   displayName,
+  ioIssue,
   nodeSha256,
   readSources,
   ruleFiles,
@@ -146,18 +147,4 @@ export function bundledCatalogs(): Map<string, CatalogFile> {
 
 function catalogsIn(sources: RuleSource[]): Map<string, CatalogFile> {
   return validateSources(sources, { ajv: createSchemaCompiler() }).catalogs;
-}
-
-function ioIssue(path: string, error: unknown): Issue {
-  const code = (error as { code?: string }).code;
-  const message = code === "ENOENT" ? "no such file or directory" : (error as Error).message;
-  return {
-    code: "io-error",
-    severity: "error",
-    message,
-    file: path,
-    pointer: "",
-    line: 0,
-    column: 0,
-  };
 }
