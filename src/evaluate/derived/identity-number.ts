@@ -1,9 +1,12 @@
+import { normalizeDocumentNumber } from "../../checks/document-number.js";
 import { sha256Sync } from "../../checks/sha256.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 /**
- * An identity number in the one form numbers are compared in: upper case (the check character
- * `x` of a 居民身份证 number is `X`, GB 11643), and the SHA-256 of that form (64 lower-case hex
+ * An identity number in the one form numbers are compared in — `normalizeDocumentNumber`'s,
+ * the same as the identity facts' `normalizedNumber`: NFKC, no spaces or invisible characters,
+ * upper case (the check character `x` of a 居民身份证 number is `X`, GB 11643) — and the SHA-256
+ * of that form (64 lower-case hex
  * digits), for evidence that names whom it verified by the hash of the number rather than the
  * number. Input: the number (a string), or an identity document `{ type, number }` — read as a
  * whole, so that a missing document is asked for as a whole. Rule files compare `normalized`
@@ -11,7 +14,8 @@ import type { DerivedFunction } from "./derived-function.js";
  */
 export const identityNumber: DerivedFunction = {
   name: "identity-number",
-  description: "Normalises an identity number (upper case) and gives the SHA-256 of the result",
+  description:
+    "Normalises an identity number (as normalizedNumber: folded, upper case) and gives the SHA-256 of the result",
   outputs: {
     normalized: "string",
     sha256: "string",
@@ -20,7 +24,7 @@ export const identityNumber: DerivedFunction = {
     const number =
       typeof input === "object" && input !== null ? (input as { number?: unknown }).number : input;
     if (typeof number !== "string" || number.length === 0) return {};
-    const normalized = normalizeIdentityNumber(number);
+    const normalized = normalizeDocumentNumber(number);
     return { normalized, sha256: hashOf(normalized) };
   },
 };
@@ -38,14 +42,4 @@ function hashOf(normalized: string): string {
     hashes.set(normalized, hash);
   }
   return hash;
-}
-
-/**
- * The form identity numbers are compared and hashed in: upper case.
- *
- * @example
- * normalizeIdentityNumber("11010519491231002x"); // "11010519491231002X"
- */
-export function normalizeIdentityNumber(number: string): string {
-  return number.toUpperCase();
 }
