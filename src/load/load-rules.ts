@@ -8,7 +8,7 @@ import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { ed25519Signer, ed25519Verifier } from "./bundle-signature.js";
-import { readRuleFile } from "./read-rule-file.js";
+import { ioIssue, readRuleFile } from "./read-rule-file.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { RuleSet, type RuleSetOptions, type ValidatedRules } from "./rule-set.js";
 import { decodeRulesBundle, encodeRulesBundle } from "./rules-bundle.js";
@@ -140,28 +140,6 @@ function loadOptions(options: unknown): LoadOptions {
     checked.trust = trust;
   }
   return checked;
-}
-
-/** An issue for a path that cannot be read. */
-export function ioIssue(path: string, error: unknown): Issue {
-  const code = (error as { code?: string } | undefined)?.code;
-  const message =
-    code === "ENOENT"
-      ? "no such file or directory"
-      : code === "ENOTDIR"
-        ? "not a directory"
-        : code === "EACCES" || code === "EPERM"
-          ? "permission denied"
-          : `cannot be read (${code ?? String((error as Error)?.message)})`;
-  return {
-    code: "io-error",
-    severity: "error",
-    message,
-    file: path,
-    pointer: "",
-    line: 0,
-    column: 0,
-  };
 }
 
 /**

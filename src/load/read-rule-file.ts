@@ -26,16 +26,7 @@ export function readRuleFile(path: string, name: string): string {
     bytes = readBounded(path, name);
   } catch (error) {
     if (error instanceof RuleFileError) throw error;
-    const code = (error as { code?: string }).code;
-    throw new RuleFileError([
-      issue(
-        name,
-        "io-error",
-        `cannot read: ${code === "ENOENT" ? "no such file" : (code ?? "unreadable")}`,
-        0,
-        0,
-      ),
-    ]);
+    throw new RuleFileError([ioIssue(name, error)]);
   }
   return decodeRuleFile(bytes, name);
 }
@@ -130,4 +121,26 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return bytes.length;
+}
+
+/** An issue for a path that cannot be read. */
+export function ioIssue(path: string, error: unknown): Issue {
+  const code = (error as { code?: string } | undefined)?.code;
+  const message =
+    code === "ENOENT"
+      ? "no such file or directory"
+      : code === "ENOTDIR"
+        ? "not a directory"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : `cannot be read (${code ?? String((error as Error)?.message)})`;
+  return {
+    code: "io-error",
+    severity: "error",
+    message,
+    file: path,
+    pointer: "",
+    line: 0,
+    column: 0,
+  };
 }

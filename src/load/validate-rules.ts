@@ -6,14 +6,13 @@ import type { Issue } from "../model/issue.js";
 import {
   BUNDLED_RULES_DIR,
   displayName,
-  ioIssue,
   nodeSha256,
   readSources,
   ruleFiles,
   storedBundledRules,
   walk,
 } from "./load-rules.js";
-import { readRuleFile } from "./read-rule-file.js";
+import { ioIssue, readRuleFile } from "./read-rule-file.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { decodeRulesBundle, RULES_BUNDLE } from "./rules-bundle.js";
 import { type RuleSource, validateSources } from "./validate-sources.js";
