@@ -145,6 +145,8 @@ describe.skipIf(!AVAILABLE)(
         "办理时限",
         "收费标准",
         "需要人工审查的情形",
+        // The 告知 of 国办发〔2020〕42号 for the materials that accept a commitment (GT-M03).
+        "告知承诺",
       ]);
       expect(counts.conditions).toBeGreaterThan(20);
       expect(counts.materials).toBeGreaterThan(5);
