@@ -2,8 +2,8 @@
 // test and batch runs: a seeded generator, varied enough that every outcome, most standards and
 // every material are exercised — valid applications, defects of every kind, schema violations.
 
-import { creditCodeCheckCharacter } from "../src/checks/credit-code.js";
-import { residentIdCheckCharacter } from "../src/checks/resident-id.js";
+import { creditCodeCheckCharacter } from "../src/validators/credit-code.js";
+import { residentIdCheckCharacter } from "../src/validators/resident-id.js";
 
 export const CORPUS_MATTER = "individual-business.establishment";
 

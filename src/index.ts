@@ -4,9 +4,10 @@
 // lint rules).
 
 // Loading rules and deciding applications
-export { BUNDLED_RULES_DIR, buildRulesBundle, loadRules } from "./load/load-rules.js";
-export { validateRules } from "./load/validate-rules.js";
-export { type MatterSummary, RuleSet, type RuleSetOptions } from "./load/rule-set.js";
+export { buildRulesBundle, loadRules } from "./node/load-rules.js";
+export { BUNDLED_RULES_DIR } from "./node/rule-files.js";
+export { validateRules } from "./node/validate-rules.js";
+export { type MatterSummary, RuleSet, type RuleSetOptions } from "./rule-set/rule-set.js";
 export type { RuleSource } from "./load/validate-sources.js";
 export { RuleFileError } from "./load/rule-file-error.js";
 export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
@@ -25,7 +26,7 @@ export {
 
 // Limits on what is accepted (see SECURITY.md)
 export { INPUT_LIMITS } from "./evaluate/input-limits.js";
-export { RULE_FILE_LIMITS } from "./load/json-document.js";
+export { RULE_FILE_LIMITS } from "./json/json-document.js";
 
 // Data contracts (zod schemas are the single source of truth; JSON Schemas in schemas/)
 export { type Application, type ApplicationInput, ApplicationSchema } from "./model/application.js";
@@ -41,7 +42,8 @@ export { formatDecisionText } from "./report/decision-text.js";
 export { formatIssues, type IssueFormat } from "./report/issues.js";
 
 // Rule authors' tools: golden fixtures, version diffs with replay, the public guide (办事指南)
-export { type FixtureResult, runFixtures } from "./fixtures/run-fixtures.js";
+export { runFixtures } from "./node/run-fixtures.js";
+export type { FixtureResult } from "./tester/run-fixtures.js";
 export { diffMatters, type MatterDiff } from "./diff/diff-matters.js";
 export { type ReplayResult, replayCorpus } from "./diff/replay.js";
 export { buildGuide, type Guide } from "./guide/guide.js";
@@ -57,7 +59,7 @@ export {
   dueDate,
   isWorkingDay,
   workingDaysBetween,
-} from "./calendar/bundled-calendar.js";
+} from "./node/bundled-calendar.js";
 export { createCalendar, type WorkingCalendar } from "./calendar/working-calendar.js";
 export { CalendarCoverageError, ProvisionalDateError } from "./calendar/coverage-error.js";
 export type { DueBounds, DueDate } from "./calendar/due-date.js";
@@ -66,6 +68,6 @@ export { type DeadlineChange, deadlineChanges } from "./calendar/deadline-change
 export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
 
 // Identity and code validators
-export { parseResidentId } from "./checks/resident-id.js";
-export { parseCreditCode } from "./checks/credit-code.js";
-export { parseRegionCode } from "./checks/region-code.js";
+export { parseResidentId } from "./validators/resident-id.js";
+export { parseCreditCode } from "./validators/credit-code.js";
+export { parseRegionCode } from "./validators/region-code.js";

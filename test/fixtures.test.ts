@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { differences } from "../src/fixtures/compare-fixture.js";
-import { observeFixture } from "../src/fixtures/run-fixtures.js";
 import { FixtureFileSchema } from "../src/index.js";
+import { differences } from "../src/tester/compare-fixture.js";
+import { observeFixture } from "../src/tester/run-fixtures.js";
 import { bundledRules } from "./helpers.js";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);

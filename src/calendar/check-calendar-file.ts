@@ -1,6 +1,6 @@
 import type { CalendarFile } from "./calendar-file.js";
 import type { CalendarIssue } from "./calendar-issue.js";
-import { fromDayNumber, toDayNumber, weekday } from "./plain-date.js";
+import { fromDayNumber, toDayNumber, weekday } from "./day-number.js";
 import { holidayModel } from "./provisional-model.js";
 
 const WEEKDAY_NAMES = [

@@ -1,4 +1,5 @@
-import type { DateRange, PlainDate } from "./plain-date.js";
+import type { PlainDate } from "../validators/plain-date.js";
+import type { DateRange } from "./day-number.js";
 
 /**
  * What to do with a date outside the calendar's covered years: `"error"` (the default) throws a

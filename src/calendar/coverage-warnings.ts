@@ -1,6 +1,7 @@
+import type { PlainDate } from "../validators/plain-date.js";
 import type { CalendarFile } from "./calendar-file.js";
 import type { CalendarIssue } from "./calendar-issue.js";
-import { type PlainDate, toDayNumber } from "./plain-date.js";
+import { toDayNumber } from "./day-number.js";
 
 /** How many days before the published years end `validate` starts to warn. */
 export const COVERAGE_WARNING_DAYS = 60;

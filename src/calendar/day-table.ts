@@ -4,7 +4,7 @@ import {
   type OutsideCoverage,
   ProvisionalDateError,
 } from "./coverage-error.js";
-import { type DateRange, fromDayNumber, toDayNumber, weekday } from "./plain-date.js";
+import { type DateRange, fromDayNumber, toDayNumber, weekday } from "./day-number.js";
 import { type HolidayModel, holidayModel } from "./provisional-model.js";
 
 /** What kind of day a date is in a working-day calendar. */

@@ -1,6 +1,6 @@
 import type { Decision } from "../model/decision.js";
+import type { PlainDate } from "../validators/plain-date.js";
 import { isCalendarCoverageError } from "./coverage-error.js";
-import type { PlainDate } from "./plain-date.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 
 /** A due date as a decision states it: exact, bounds (暂定), or not counted at all. */

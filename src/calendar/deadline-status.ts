@@ -1,5 +1,6 @@
+import type { PlainDate } from "../validators/plain-date.js";
 import { assertCount } from "./assert-count.js";
-import { type PlainDate, toDayNumber } from "./plain-date.js";
+import { toDayNumber } from "./day-number.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 
 /** The traffic light of a case under supervision (亮灯督办). */

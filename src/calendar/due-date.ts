@@ -1,7 +1,8 @@
+import type { PlainDate } from "../validators/plain-date.js";
 import { assertCount } from "./assert-count.js";
 import { type OutsideCoverage, ProvisionalDateError } from "./coverage-error.js";
+import { type DateRange, fromDayNumber, toDayNumber } from "./day-number.js";
 import type { DayTable } from "./day-table.js";
-import { type DateRange, fromDayNumber, type PlainDate, toDayNumber } from "./plain-date.js";
 import type { HolidayModel } from "./provisional-model.js";
 
 /** A day passed over while counting, and why it did not count. */

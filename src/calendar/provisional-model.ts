@@ -1,5 +1,5 @@
 import type { ProvisionalHoliday } from "./calendar-file.js";
-import { toDayNumber, weekday } from "./plain-date.js";
+import { toDayNumber, weekday } from "./day-number.js";
 
 /**
  * The legal arrangements of one holiday of a provisional year, over its window: for each

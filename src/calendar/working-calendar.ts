@@ -1,6 +1,8 @@
+import type { PlainDate } from "../validators/plain-date.js";
 import { assertCount } from "./assert-count.js";
 import type { CalendarFile } from "./calendar-file.js";
 import { type OutsideCoverage, ProvisionalDateError } from "./coverage-error.js";
+import { type DateRange, toDayNumber } from "./day-number.js";
 import { compileDayTable, type DayClass } from "./day-table.js";
 import {
   computeDueBounds,
@@ -10,7 +12,6 @@ import {
   type DueDate,
   type DueDateOptions,
 } from "./due-date.js";
-import { type DateRange, type PlainDate, toDayNumber } from "./plain-date.js";
 
 /** One day described: its kind, whether it is a working day, and the holiday if any. */
 export interface DayInfo extends DayClass {

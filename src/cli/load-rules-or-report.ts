@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { ed25519Verifier, pemBlocks } from "../load/bundle-signature.js";
-import { loadRules } from "../load/load-rules.js";
 import { RuleFileError } from "../load/rule-file-error.js";
-import type { RuleSet } from "../load/rule-set.js";
+import { ed25519Verifier, pemBlocks } from "../node/bundle-signature.js";
+import { loadRules } from "../node/load-rules.js";
 import { formatIssues } from "../report/issues.js";
+import type { RuleSet } from "../rule-set/rule-set.js";
 import { type CliIo, requirePath, UsageError } from "./io.js";
 import { readTextFile } from "./read-text.js";
 

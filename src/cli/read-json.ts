@@ -1,4 +1,4 @@
-import { parseJsonDocument } from "../load/json-document.js";
+import { parseJsonDocument } from "../json/json-document.js";
 import { UsageError } from "./io.js";
 import { readTextFile } from "./read-text.js";
 

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
-import { firstInvalidUtf8 } from "../load/read-rule-file.js";
+import { firstInvalidUtf8 } from "../json/utf8.js";
 import { IoError, ioReason, UsageError } from "./io.js";
 
 /**

@@ -1,5 +1,5 @@
-import { canonicalJson } from "../evaluate/canonical-json.js";
 import { describeCondition } from "../guide/condition-text.js";
+import { canonicalJson } from "../json/canonical-json.js";
 import type { Citation } from "../model/citation.js";
 import type { Locale, LocalizedText } from "../model/common.js";
 import type { Condition } from "../model/condition.js";

@@ -1,6 +1,6 @@
 import { ApplicationError } from "../evaluate/application-error.js";
-import { type FixtureObservation, observe } from "../fixtures/compare-fixture.js";
-import type { RuleSet } from "../load/rule-set.js";
+import type { RuleSet } from "../rule-set/rule-set.js";
+import { type FixtureObservation, observe } from "../tester/compare-fixture.js";
 
 /** One line of an NDJSON corpus: its 1-based line number and its text. */
 export interface CorpusLine {

@@ -1,9 +1,9 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
+import { canonicalJson } from "../json/canonical-json.js";
 import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { DerivedFact, MatterFile } from "../model/matter.js";
-import { canonicalJson } from "./canonical-json.js";
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { ENUM_TITLES_KEYWORD } from "./field-messages.js";

@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { canonicalJson, type Sha256, sha256Hex } from "../json/canonical-json.js";
 import type { Application } from "../model/application.js";
 import type { Locale } from "../model/common.js";
 import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
@@ -7,7 +8,6 @@ import { VERSION } from "../version.js";
 import type { ApplicationDateOptions } from "./application-date.js";
 import { assessMaterials } from "./assess-materials.js";
 import { assessStandards } from "./assess-standards.js";
-import { canonicalJson, type Sha256, sha256Hex } from "./canonical-json.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
@@ -17,6 +17,7 @@ import { prepareFacts, setKey } from "./input-facts.js";
 import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
+import type { ReceivedApplication } from "./receive-application.js";
 import type { EvaluatedCondition } from "./three-valued.js";
 import { timeLimit } from "./time-limit.js";
 
@@ -143,8 +144,6 @@ export interface DecideContext {
   sha256?: Sha256 | undefined;
   /** Referrals found before the decision (evidence providers that failed). */
   referrals?: readonly ReferralItem[] | undefined;
-  /** `canonicalJson(rawInput)`, when the caller already made it (see safeCanonicalJson). */
-  inputJson?: string | undefined;
 }
 
 /**
@@ -154,17 +153,16 @@ export interface DecideContext {
  * error inside becomes a referral with code `internal-error`, and the rest is still reported.
  *
  * @example
- * const decision = await decideMatter(compiled, application, raw, { locale: "en" });
+ * const decision = await decideMatter(compiled, receiveApplication(raw), { locale: "en" });
  */
 export async function decideMatter(
   matter: CompiledMatter,
-  application: Application,
-  rawInput: unknown,
+  { application, text }: ReceivedApplication,
   options: DecideOptions = {},
   context: DecideContext = {},
 ): Promise<Decision> {
   const locale = options.locale ?? "zh-CN";
-  const hashed = (context.sha256 ?? sha256Hex)(context.inputJson ?? canonicalJson(rawInput));
+  const hashed = (context.sha256 ?? sha256Hex)(text);
   const inputSha256 = typeof hashed === "string" ? hashed : await hashed;
   const { facts, fieldProblems, derivedErrors } = prepareFacts(matter, application);
   const referrals: ReferralItem[] = [

@@ -1,10 +1,11 @@
+import { canonicalJson } from "../json/canonical-json.js";
 import type { Application } from "../model/application.js";
 import { isForbiddenKey, type Locale } from "../model/common.js";
 import type { ReferralItem } from "../model/decision.js";
-import { canonicalJson } from "./canonical-json.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { inputProblems } from "./input-limits.js";
 import { localize } from "./messages.js";
+import type { ReceivedApplication } from "./receive-application.js";
 
 /** What an evidence provider is asked for, besides the item's name. */
 export interface EvidenceRequest {
@@ -57,9 +58,8 @@ export const EVIDENCE_TIMEOUT = { defaultMs: 5_000, maxMs: 60_000 } as const;
 
 /** An application completed with provided evidence, and the referrals for what failed. */
 export interface ProvidedEvidence {
-  application: Application;
-  /** The raw input with the same evidence added: what the decision record hashes. */
-  input: unknown;
+  /** The application with the answers in place, and the text of the input with them added. */
+  received: ReceivedApplication;
   referrals: ReferralItem[];
 }
 
@@ -71,17 +71,17 @@ export interface ProvidedEvidence {
  * longer than the time limit.
  *
  * @example
- * const { application, input, referrals } = await provideEvidence(matter, app, raw, { evidence: lookUp }, "en");
+ * const { received, referrals } = await provideEvidence(matter, receiveApplication(raw), { evidence: lookUp }, "en");
  */
 export async function provideEvidence(
   matter: CompiledMatter,
-  application: Application,
-  input: unknown,
+  received: ReceivedApplication,
   options: EvidenceOptions,
   locale: Locale,
 ): Promise<ProvidedEvidence> {
+  const { application } = received;
   const provider = options.evidence;
-  if (provider === undefined) return { application, input, referrals: [] };
+  if (provider === undefined) return { received, referrals: [] };
   const timeoutMs = timeLimit(options.evidenceTimeoutMs);
   // Every item, not only those the envelope lacks: where the provider answers, it decides.
   const names = evidenceNames(matter);
@@ -106,10 +106,13 @@ export async function provideEvidence(
       evidence[name] = answer.value;
     }
   });
-  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  // The input as received (a copy, from its text) with the same evidence: what the record hashes.
+  const input = JSON.parse(received.text) as Record<string, unknown>;
   return {
-    application: { ...application, evidence },
-    input: { ...raw, evidence },
+    received: {
+      application: { ...application, evidence },
+      text: canonicalJson({ ...input, evidence }),
+    },
     referrals,
   };
 }

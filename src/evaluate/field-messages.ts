@@ -1,5 +1,5 @@
+import { type Schema, schemaNodesAt, schemaTitle } from "../json/schema-paths.js";
 import type { Locale, LocalizedText } from "../model/common.js";
-import { type Schema, schemaNodesAt, schemaTitle } from "./schema-paths.js";
 
 /**
  * A data field the applicant must supply (`absent`) or correct (`invalid`), with the JSON

@@ -1,5 +1,5 @@
+import { toPointer } from "../json/json-pointer.js";
 import { isForbiddenKey } from "../model/common.js";
-import { toPointer } from "../model/json-pointer.js";
 import type { ApplicationProblem } from "./application-error.js";
 
 /**

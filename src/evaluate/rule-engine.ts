@@ -1,6 +1,6 @@
 import type { Engine, RuleProperties, TopLevelCondition } from "json-rules-engine";
+import { canonicalJson } from "../json/canonical-json.js";
 import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
-import { canonicalJson } from "./canonical-json.js";
 import { type CompiledCondition, compileCondition } from "./compiled-condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";

@@ -1,5 +1,5 @@
+import { needsEscape, quoted, sortKeys } from "../json/canonical-json.js";
 import { isForbiddenKey } from "../model/common.js";
-import { needsEscape, quoted, sortKeys } from "./canonical-json.js";
 import { hasLoneSurrogate, INPUT_LIMITS } from "./input-limits.js";
 
 /**

@@ -1,4 +1,4 @@
-import { schemaNodesAt, schemaTitle } from "../evaluate/schema-paths.js";
+import { schemaNodesAt, schemaTitle } from "../json/schema-paths.js";
 import { CHANNEL_LABELS } from "../model/channel-labels.js";
 import type { Locale } from "../model/common.js";
 import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";

@@ -1,7 +1,7 @@
-import type { JsonDocument, SourceLocator } from "../load/json-document.js";
+import type { JsonDocument, SourceLocator } from "../json/json-document.js";
+import { toPointer } from "../json/json-pointer.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
-import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
 import { LINT_CODES } from "./codes.js";
 import { type ConditionAnalysis, conditionAnalysis } from "./conditions/analysis.js";

@@ -1,7 +1,7 @@
+import type { SourceLocator } from "../json/json-document.js";
+import { toPointer } from "../json/json-pointer.js";
 import type { CatalogEntry, CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
-import { toPointer } from "../model/json-pointer.js";
-import type { SourceLocator } from "./json-document.js";
 
 // Catalogs are rule files too: a decision reads their entries as it reads a matter's standards,
 // so a defect in one is a defect in the rules. A duplicate id would let the later entry win (a

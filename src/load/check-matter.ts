@@ -2,7 +2,9 @@ import type { Ajv } from "ajv";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
 import { ENUM_TITLES_KEYWORD } from "../evaluate/field-messages.js";
 import { placeholders } from "../evaluate/messages.js";
-import { schemaHasPath } from "../evaluate/schema-paths.js";
+import type { JsonDocument } from "../json/json-document.js";
+import { toPointer } from "../json/json-pointer.js";
+import { schemaHasPath } from "../json/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import {
   type Condition,
@@ -13,11 +15,9 @@ import {
   UNARY_OPERATORS,
 } from "../model/condition.js";
 import type { Issue } from "../model/issue.js";
-import { toPointer } from "../model/json-pointer.js";
 import type { DetailedMessage, MatterFile } from "../model/matter.js";
 import { checkCommitment } from "./check-commitment.js";
 import { inputSchemaProblems } from "./check-input-schema.js";
-import type { JsonDocument } from "./json-document.js";
 import type { PartialMatter } from "./partial-matter.js";
 
 /**

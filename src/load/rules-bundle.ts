@@ -1,8 +1,8 @@
+import type { SourceLocator } from "../json/json-document.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
-import type { SourceLocator } from "./json-document.js";
-import type { ValidatedRules } from "./rule-set.js";
+import type { ValidatedRules } from "./validated-rules.js";
 
 // A rules bundle: rules validated once (in CI, say) and loaded by services without validating
 // them again. Two lines of JSON: a header, then the validated rules; the header carries the

@@ -1,7 +1,7 @@
 import type { z } from "zod";
+import type { JsonDocument } from "../json/json-document.js";
+import { encodePointerSegment, toPointer } from "../json/json-pointer.js";
 import type { Issue } from "../model/issue.js";
-import { encodePointerSegment, toPointer } from "../model/json-pointer.js";
-import type { JsonDocument } from "./json-document.js";
 
 type ZodIssue = z.core.$ZodIssue;
 

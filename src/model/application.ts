@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPlainDate } from "../checks/plain-date.js";
+import { isPlainDate } from "../validators/plain-date.js";
 import { IdSchema, PlainDateSchema } from "./common.js";
 
 /** How the applicant supplied a material; `deferred` asks for 容缺受理. */

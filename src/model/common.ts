@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPlainDate } from "../checks/plain-date.js";
+import { isPlainDate } from "../validators/plain-date.js";
 
 /** The locales every message is written in; zh-CN is the legal text, en a courtesy. */
 export const LOCALES = ["zh-CN", "en"] as const;

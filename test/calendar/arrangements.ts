@@ -10,7 +10,7 @@
 // - art 7: no more than 6 working days in a row.
 // "Near the holiday" is the reviewed window of each holiday in rules/calendars/cn-mainland.json.
 import type { ProvisionalHoliday, ProvisionalYear } from "../../src/calendar/calendar-file.js";
-import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/plain-date.js";
+import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/day-number.js";
 
 export interface Arrangement {
   /** Days off beyond the ordinary weekend (weekdays and the statutory days). */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  CalendarCoverageError,
+  isCalendarCoverageError,
+} from "../../src/calendar/coverage-error.js";
+import {
   addWorkingDays,
   bundledCalendar,
   deadlineStatus,
   dueDate,
   isWorkingDay,
   workingDaysBetween,
-} from "../../src/calendar/bundled-calendar.js";
-import {
-  CalendarCoverageError,
-  isCalendarCoverageError,
-} from "../../src/calendar/coverage-error.js";
+} from "../../src/node/bundled-calendar.js";
 
 function caught(action: () => unknown): unknown {
   try {

@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledCalendar } from "../../src/calendar/bundled-calendar.js";
 import type { CalendarFile, PublishedYear } from "../../src/calendar/calendar-file.js";
 import { deadlineChanges } from "../../src/calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../src/calendar/parse-calendar-file.js";
 import { createCalendar } from "../../src/calendar/working-calendar.js";
 import { timeLimit } from "../../src/evaluate/time-limit.js";
 import { type Decision, type MatterFile, MatterFileSchema } from "../../src/index.js";
+import { bundledCalendar } from "../../src/node/bundled-calendar.js";
 import { cli } from "../helpers.js";
 
 const matter: MatterFile = MatterFileSchema.parse(

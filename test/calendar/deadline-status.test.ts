@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bundledCalendar, deadlineStatus } from "../../src/calendar/bundled-calendar.js";
 import { deadlineStatus as coreDeadlineStatus } from "../../src/calendar/deadline-status.js";
+import { bundledCalendar, deadlineStatus } from "../../src/node/bundled-calendar.js";
 
 // Due Wed 2025-02-05 (TC-A18). Working days left, counted after `now` up to the due date:
 // Fri 01-24 and Sat 01-25 → 3 (Sun 01-26, Mon 01-27, Wed 02-05); Sun 01-26 → 2; Mon 01-27 → 1;

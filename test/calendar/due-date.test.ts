@@ -1,7 +1,7 @@
 import { addDays } from "date-fns/addDays";
 import { format } from "date-fns/format";
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, dueDate } from "../../src/calendar/bundled-calendar.js";
+import { addWorkingDays, dueDate } from "../../src/node/bundled-calendar.js";
 import { eachDate, localDate, NOTICES, noticeDueDate } from "./notices.js";
 
 describe("due dates (SPEC §8.5: the day of acceptance is not counted)", () => {

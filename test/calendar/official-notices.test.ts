@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bundledCalendar, isWorkingDay } from "../../src/calendar/bundled-calendar.js";
 import type { CalendarFile, PublishedYear } from "../../src/calendar/calendar-file.js";
+import { bundledCalendar, isWorkingDay } from "../../src/node/bundled-calendar.js";
 import {
   eachDate,
   localDate,

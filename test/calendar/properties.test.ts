@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { bundledCalendar } from "../../src/calendar/bundled-calendar.js";
-import { fromDayNumber, toDayNumber } from "../../src/calendar/plain-date.js";
+import { fromDayNumber, toDayNumber } from "../../src/calendar/day-number.js";
+import { bundledCalendar } from "../../src/node/bundled-calendar.js";
 
 const calendar = bundledCalendar();
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import { bundledCalendar } from "../../src/calendar/bundled-calendar.js";
 import type { CalendarFile, ProvisionalYear } from "../../src/calendar/calendar-file.js";
+import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/day-number.js";
 import { deadlineStatus } from "../../src/calendar/deadline-status.js";
-import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/plain-date.js";
+import { bundledCalendar } from "../../src/node/bundled-calendar.js";
 import { type Arrangement, drawYear, naiveDue, workingUnder } from "./arrangements.js";
 
 // The property the issue asks for: random arrangements of 2027 that the law allows (arts 2, 6,

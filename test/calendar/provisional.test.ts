@@ -1,12 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  bundledCalendar,
-  deadlineStatus,
-  dueBounds,
-  dueDate,
-  isWorkingDay,
-} from "../../src/calendar/bundled-calendar.js";
 import type {
   CalendarFile,
   ProvisionalHoliday,
@@ -14,8 +7,15 @@ import type {
   PublishedYear,
 } from "../../src/calendar/calendar-file.js";
 import { ProvisionalDateError } from "../../src/calendar/coverage-error.js";
-import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/plain-date.js";
+import { fromDayNumber, toDayNumber, weekday } from "../../src/calendar/day-number.js";
 import { holidayModel } from "../../src/calendar/provisional-model.js";
+import {
+  bundledCalendar,
+  deadlineStatus,
+  dueBounds,
+  dueDate,
+  isWorkingDay,
+} from "../../src/node/bundled-calendar.js";
 
 const file = JSON.parse(
   readFileSync(new URL("../../rules/calendars/cn-mainland.json", import.meta.url), "utf8"),

@@ -4,7 +4,7 @@ import {
   bundledCalendar,
   isWorkingDay,
   workingDaysBetween,
-} from "../../src/calendar/bundled-calendar.js";
+} from "../../src/node/bundled-calendar.js";
 
 describe("isWorkingDay", () => {
   it("counts an ordinary weekday and not an ordinary weekend", () => {

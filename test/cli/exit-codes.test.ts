@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseJsonDocument } from "../../src/load/json-document.js";
+import { parseJsonDocument } from "../../src/json/json-document.js";
 import { cli } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "sa-exit-"));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readTextFile } from "../../src/cli/read-text.js";
-import { firstInvalidUtf8 } from "../../src/load/read-rule-file.js";
+import { firstInvalidUtf8 } from "../../src/json/utf8.js";
 import { cli, ROOT } from "../helpers.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "sa-read-"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixtureCoverage } from "../../src/fixtures/coverage.js";
 import { type Decision, MatterFileSchema } from "../../src/index.js";
+import { fixtureCoverage } from "../../src/tester/coverage.js";
 import { cli } from "../helpers.js";
 import { pristine } from "../lint/planted.js";
 

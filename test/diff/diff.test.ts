@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffCommand } from "../../src/cli/commands/diff.js";
+import { progressFrame } from "../../src/cli/progress-bar.js";
 import { run } from "../../src/cli/run.js";
-import { progressFrame } from "../../src/diff/progress-bar.js";
 import { approvable } from "../helpers.js";
 import { indexOf, type MatterJson, pristine } from "../lint/planted.js";
 

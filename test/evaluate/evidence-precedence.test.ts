@@ -5,13 +5,13 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sha256Sync } from "../../src/checks/sha256.js";
 import { identityNumber } from "../../src/evaluate/derived/identity-number.js";
 import {
   EVIDENCE_DISAGREES,
   EVIDENCE_PROVIDER_FAILED,
   type EvidenceProvider,
 } from "../../src/index.js";
+import { sha256Sync } from "../../src/validators/sha256.js";
 import { approvable, bundledRules } from "../helpers.js";
 import {
   approvedSeeds,

@@ -10,7 +10,7 @@ import {
   fieldProblemText,
 } from "../../src/evaluate/field-messages.js";
 import { toFieldProblem } from "../../src/evaluate/input-facts.js";
-import type { Schema } from "../../src/evaluate/schema-paths.js";
+import type { Schema } from "../../src/json/schema-paths.js";
 import { bundledRules } from "../helpers.js";
 import { fixtureCases, type Json } from "../properties/support.js";
 

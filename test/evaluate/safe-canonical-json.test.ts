@@ -4,9 +4,9 @@
 
 import { fc, test as propertyTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../src/evaluate/canonical-json.js";
 import { INPUT_LIMITS, inputProblems } from "../../src/evaluate/input-limits.js";
 import { safeCanonicalJson } from "../../src/evaluate/safe-canonical-json.js";
+import { canonicalJson } from "../../src/json/canonical-json.js";
 
 function expected(value: unknown): string | undefined {
   return inputProblems(value).length === 0 ? canonicalJson(value) : undefined;

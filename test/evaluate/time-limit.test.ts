@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledCalendar } from "../../src/calendar/bundled-calendar.js";
 import { timeLimit } from "../../src/evaluate/time-limit.js";
 import { type MatterFile, MatterFileSchema, validateRules } from "../../src/index.js";
 import type { Decision } from "../../src/model/decision.js";
+import { bundledCalendar } from "../../src/node/bundled-calendar.js";
 import { formatDecisionText } from "../../src/report/decision-text.js";
 
 const matter: MatterFile = MatterFileSchema.parse(

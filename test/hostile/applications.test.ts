@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EVIDENCE_TIMEOUT } from "../../src/evaluate/evidence-provider.js";
 import { INPUT_LIMITS } from "../../src/evaluate/input-limits.js";
 import { ApplicationError } from "../../src/index.js";
-import { RULE_FILE_LIMITS } from "../../src/load/json-document.js";
+import { RULE_FILE_LIMITS } from "../../src/json/json-document.js";
 import { bundledRules } from "../helpers.js";
 import {
   approvedSeeds,

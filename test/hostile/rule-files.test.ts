@@ -20,7 +20,7 @@ import {
   type RuleSet,
   validateRules,
 } from "../../src/index.js";
-import { parseJsonDocument, RULE_FILE_LIMITS } from "../../src/load/json-document.js";
+import { parseJsonDocument, RULE_FILE_LIMITS } from "../../src/json/json-document.js";
 import { validateDocument } from "../../src/load/schema-issues.js";
 import type { Json } from "../properties/support.js";
 import { approvedSeeds } from "../properties/support.js";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRules, RuleFileError, validateRules } from "../../src/index.js";
-import { buildRulesBundle } from "../../src/load/load-rules.js";
+import { buildRulesBundle } from "../../src/node/load-rules.js";
 import { cli, ROOT } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "sa-signed-"));

@@ -13,8 +13,9 @@ import {
   RuleFileError,
   validateRules,
 } from "../../src/index.js";
-import { buildRulesBundle, nodeSha256 } from "../../src/load/load-rules.js";
 import { decodeRulesBundle } from "../../src/load/rules-bundle.js";
+import { buildRulesBundle } from "../../src/node/load-rules.js";
+import { nodeSha256 } from "../../src/node/rule-files.js";
 import type { Json } from "../properties/support.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "sa-catalogs-"));

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_RULES_DIR, loadRules, RuleFileError, validateRules } from "../../src/index.js";
-import { buildRulesBundle } from "../../src/load/load-rules.js";
+import { buildRulesBundle } from "../../src/node/load-rules.js";
 import { cli, ROOT } from "../helpers.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "sa-bundle-"));

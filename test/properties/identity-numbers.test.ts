@@ -6,8 +6,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { residentIdCheckCharacter } from "../../src/checks/resident-id.js";
 import type { Decision } from "../../src/index.js";
+import { residentIdCheckCharacter } from "../../src/validators/resident-id.js";
 import { bundledRules } from "../helpers.js";
 import {
   approvedSeeds,

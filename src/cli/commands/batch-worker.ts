@@ -1,12 +1,12 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ApplicationError } from "../../evaluate/application-error.js";
 import type { EngineKind } from "../../evaluate/rule-engine.js";
-import { loadRules } from "../../load/load-rules.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
-import type { RuleSet } from "../../load/rule-set.js";
 import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
 import type { Issue } from "../../model/issue.js";
+import { loadRules } from "../../node/load-rules.js";
+import type { RuleSet } from "../../rule-set/rule-set.js";
 import type { CliDateOptions } from "../date-options.js";
 
 /** Decisions per outcome, and error records, in a stretch of lines. */

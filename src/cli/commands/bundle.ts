@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { buildRulesBundle } from "../../load/load-rules.js";
+import { buildRulesBundle } from "../../node/load-rules.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 import { readTextFile } from "../read-text.js";

@@ -1,17 +1,17 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { bundledCalendar } from "../../calendar/bundled-calendar.js";
 import {
   type DeadlineChange,
   deadlineChanges,
   formatDueValue,
 } from "../../calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../calendar/parse-calendar-file.js";
-import { isPlainDate } from "../../calendar/plain-date.js";
 import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
-import { parseJsonDocument } from "../../load/json-document.js";
+import { parseJsonDocument } from "../../json/json-document.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
+import { bundledCalendar } from "../../node/bundled-calendar.js";
 import { printableLines } from "../../report/printable.js";
+import { isPlainDate } from "../../validators/plain-date.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
 
 /**

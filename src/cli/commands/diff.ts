@@ -1,19 +1,19 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { bundledCalendar } from "../../calendar/bundled-calendar.js";
 import { diffMatters } from "../../diff/diff-matters.js";
 import { formatDiff } from "../../diff/diff-text.js";
-import { CLEAR_LINE, progressFrame } from "../../diff/progress-bar.js";
 import { type CorpusLine, type ReplayResult, replayCorpus } from "../../diff/replay.js";
-import { BUNDLED_RULES_DIR } from "../../load/load-rules.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
-import { RuleSet } from "../../load/rule-set.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
+import { bundledCalendar } from "../../node/bundled-calendar.js";
+import { BUNDLED_RULES_DIR } from "../../node/rule-files.js";
 import { formatIssues } from "../../report/issues.js";
 import { printableLines } from "../../report/printable.js";
+import { RuleSet } from "../../rule-set/rule-set.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
+import { CLEAR_LINE, progressFrame } from "../progress-bar.js";
 
 /** Where the terminal is: a progress bar is drawn only on a terminal. */
 export interface DiffEnvironment {

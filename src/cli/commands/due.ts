@@ -1,6 +1,6 @@
-import { dueBounds } from "../../calendar/bundled-calendar.js";
 import { isCalendarCoverageError } from "../../calendar/coverage-error.js";
-import { isPlainDate } from "../../calendar/plain-date.js";
+import { dueBounds } from "../../node/bundled-calendar.js";
+import { isPlainDate } from "../../validators/plain-date.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 
 /**

@@ -1,7 +1,7 @@
-import { isPlainDate } from "../../calendar/plain-date.js";
 import { buildGuide } from "../../guide/guide.js";
 import { formatGuideHtml } from "../../guide/guide-html.js";
 import { formatGuideMarkdown } from "../../guide/guide-markdown.js";
+import { isPlainDate } from "../../validators/plain-date.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
 

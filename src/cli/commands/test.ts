@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { fixtureCoverage, type MatterCoverage, versionsOf } from "../../fixtures/coverage.js";
-import { formatCoverage } from "../../fixtures/coverage-text.js";
-import { runFixtures } from "../../fixtures/run-fixtures.js";
 import type { Decision } from "../../model/decision.js";
+import { runFixtures } from "../../node/run-fixtures.js";
 import { formatIssues } from "../../report/issues.js";
 import { printable } from "../../report/printable.js";
+import { fixtureCoverage, type MatterCoverage, versionsOf } from "../../tester/coverage.js";
+import { formatCoverage } from "../../tester/coverage-text.js";
 import { type CliIo, EXIT, IoError, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
 

@@ -1,8 +1,8 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { ruleFiles } from "../../load/load-rules.js";
-import { validateRules } from "../../load/validate-rules.js";
 import type { Issue } from "../../model/issue.js";
+import { ruleFiles } from "../../node/rule-files.js";
+import { validateRules } from "../../node/validate-rules.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, oneOf, requirePath, UsageError } from "../io.js";
 

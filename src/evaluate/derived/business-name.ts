@@ -1,9 +1,10 @@
+import type { CatalogEntry } from "../../model/catalog.js";
 import {
   foldText,
   type HanziTables,
   hanziTables,
   nonStandardCharacters,
-} from "../../checks/hanzi-fold.js";
+} from "../../validators/hanzi-fold.js";
 import {
   hanLength,
   isHanOnly,
@@ -11,8 +12,7 @@ import {
   nameIndex,
   splitName,
   WordIndex,
-} from "../../checks/name-parts.js";
-import type { CatalogEntry } from "../../model/catalog.js";
+} from "../../validators/name-parts.js";
 import type { DerivedContext, DerivedFunction } from "./derived-function.js";
 
 const CATALOG_OPTIONS = ["regions", "forms", "industries", "lexicon"] as const;
@@ -26,7 +26,7 @@ const OPTIONAL_CATALOG_OPTIONS = ["characters", "variants"] as const;
  * words) and `entityType` (the forms' flag to read, e.g. `individualBusiness`) — and reports
  * the facts the name standards test: each part, whether it was found, and every hit.
  *
- * Every part and word is found in the name's folded form (checks/hanzi-fold.ts: NFKC, invisible
+ * Every part and word is found in the name's folded form (validators/hanzi-fold.ts: NFKC, invisible
  * characters, punctuation and symbols removed, traditional and variant forms mapped to their
  * 规范汉字 by the `variants` catalog), so 中國 or 赌\u200B博 meets the same word checks as 中国
  * and 赌博 (arts 11–12). Whether the name as written uses 规范汉字 only (art 5) is read from the

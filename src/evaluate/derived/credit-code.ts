@@ -1,4 +1,4 @@
-import { parseCreditCode } from "../../checks/credit-code.js";
+import { parseCreditCode } from "../../validators/credit-code.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 /**

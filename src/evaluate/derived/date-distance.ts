@@ -1,4 +1,4 @@
-import { daysInMonth, parsePlainDate } from "../../checks/plain-date.js";
+import { daysInMonth, parsePlainDate } from "../../validators/plain-date.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 const DAY_MS = 86_400_000;

@@ -1,10 +1,10 @@
-import { completedYears, isBirthday } from "../../checks/age.js";
-import { normalizeDocumentNumber } from "../../checks/document-number.js";
-import { parseResidentId } from "../../checks/resident-id.js";
+import { completedYears, isBirthday } from "../../validators/age.js";
+import { normalizeDocumentNumber } from "../../validators/document-number.js";
+import { parseResidentId } from "../../validators/resident-id.js";
 import {
   parseHongKongMacaoTravelPermit,
   parseTaiwanTravelPermit,
-} from "../../checks/travel-permit.js";
+} from "../../validators/travel-permit.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 /** Identity documents an applicant may hold, as the `type` of the input. */

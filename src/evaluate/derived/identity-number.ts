@@ -1,5 +1,5 @@
-import { normalizeDocumentNumber } from "../../checks/document-number.js";
-import { sha256Sync } from "../../checks/sha256.js";
+import { normalizeDocumentNumber } from "../../validators/document-number.js";
+import { sha256Sync } from "../../validators/sha256.js";
 import type { DerivedFunction } from "./derived-function.js";
 
 /**

@@ -1,6 +1,6 @@
 import { DERIVED_FUNCTIONS } from "../../evaluate/derived/registry.js";
 import { acceptedChannels } from "../../evaluate/material-channels.js";
-import { schemaNodesAt } from "../../evaluate/schema-paths.js";
+import { schemaNodesAt } from "../../json/schema-paths.js";
 import { SUBMISSION_CHANNELS } from "../../model/application.js";
 import type { FactSource } from "../../model/condition.js";
 import type { MatterFile } from "../../model/matter.js";

@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber } from "../../calendar/plain-date.js";
+import { fromDayNumber, toDayNumber } from "../../calendar/day-number.js";
 import type { Issue } from "../../model/issue.js";
 import type { VersionsRule } from "../lint-context.js";
 

@@ -1,4 +1,4 @@
-import { schemaNodesAt } from "../../evaluate/schema-paths.js";
+import { schemaNodesAt } from "../../json/schema-paths.js";
 import type { Issue } from "../../model/issue.js";
 import type { MatterFile } from "../../model/matter.js";
 import { conditionRoots, isFactRef, leavesOf } from "../conditions/condition-roots.js";

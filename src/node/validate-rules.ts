@@ -1,0 +1,133 @@
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { createSchemaCompiler } from "../evaluate/compile-matter.js";
+import { RuleFileError } from "../load/rule-file-error.js";
+import { decodeRulesBundle, RULES_BUNDLE } from "../load/rules-bundle.js";
+import { type RuleSource, validateSources } from "../load/validate-sources.js";
+import type { CatalogFile } from "../model/catalog.js";
+import type { Issue } from "../model/issue.js";
+import { isPlainDate } from "../validators/plain-date.js";
+import { bundledCatalogs, catalogsIn } from "./bundled-catalogs.js";
+import { storedBundledRules } from "./bundled-rules.js";
+import { ioIssue, readRuleFile } from "./read-rule-file.js";
+import {
+  BUNDLED_RULES_DIR,
+  displayName,
+  nodeSha256,
+  readSources,
+  ruleFiles,
+  walk,
+} from "./rule-files.js";
+
+// Validating rule files from disk, apart from loading them (load-rules.ts): a CLI
+// call or a service that loads stored rules or a bundle never loads the validator (the schema
+// checks, the lint).
+
+/**
+ * Validates rule files and directories and returns every issue found (an empty list when all
+ * is well). A matter file validated on its own is checked against the catalogs of the rules
+ * directory it sits in, or else the bundled catalogs. A rules bundle is checked as `loadRules`
+ * takes it (intact, built by this version). Unreadable paths are issues too. With `today`
+ * (the caller's civil date), a calendar whose published years end within 60 days is warned
+ * about (the library reads no clock).
+ *
+ * @example
+ * const issues = validateRules(["rules"]);
+ * issues.filter((i) => i.severity === "error").length; // 0
+ */
+export function validateRules(
+  given: readonly string[] = [BUNDLED_RULES_DIR],
+  givenOptions?: { today?: string } | null,
+): Issue[] {
+  // Arguments outside their domain are the caller's mistake: a RangeError naming them.
+  let paths: string[];
+  let options: { today?: string } = {};
+  try {
+    paths = Array.isArray(given) ? [...given] : [];
+    const today = givenOptions?.today;
+    if (today !== undefined) options = { today };
+  } catch (error) {
+    throw new RangeError(`the arguments could not be read: ${String((error as Error)?.message)}`);
+  }
+  if (!Array.isArray(given) || !paths.every((path) => typeof path === "string")) {
+    throw new RangeError("paths must be a list of file or directory names (texts)");
+  }
+  if (givenOptions !== undefined && givenOptions !== null && typeof givenOptions !== "object") {
+    throw new RangeError(`options must be an object, not ${typeof givenOptions}`);
+  }
+  if (options.today !== undefined && !isPlainDate(options.today)) {
+    throw new RangeError("options.today must be a date written as YYYY-MM-DD");
+  }
+  if (
+    options.today === undefined &&
+    paths.length === 1 &&
+    resolve(paths[0] as string) === resolve(BUNDLED_RULES_DIR) &&
+    storedBundledRules() !== undefined
+  ) {
+    return [];
+  }
+  const issues: Issue[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    try {
+      files.push(...(statSync(path).isDirectory() ? ruleFiles(path) : [path]));
+    } catch (error) {
+      issues.push(ioIssue(path, error));
+    }
+  }
+  const sources: RuleSource[] = [];
+  for (const file of files) {
+    try {
+      // A bundle is checked as loadRules would take it: intact, and built by this version.
+      if (startsWith(file, BUNDLE_HEADER)) {
+        issues.push(
+          ...decodeRulesBundle(readRuleFile(file, displayName(file)), displayName(file), nodeSha256)
+            .issues,
+        );
+      } else {
+        // Read when validated, one file at a time, rather than every text at once.
+        sources.push({
+          file: displayName(file),
+          get text() {
+            return readRuleFile(file, displayName(file));
+          },
+        });
+      }
+    } catch (error) {
+      issues.push(...(error instanceof RuleFileError ? error.issues : [ioIssue(file, error)]));
+    }
+  }
+  const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
+  const baseCatalogs = hasLaws ? undefined : (catalogsBeside(files[0]) ?? bundledCatalogs());
+  const result = validateSources(sources, {
+    ajv: createSchemaCompiler(),
+    ...(baseCatalogs && { baseCatalogs }),
+    ...(options.today && { today: options.today }),
+  });
+  return [...issues, ...result.issues];
+}
+
+const BUNDLE_HEADER = `{"bundle":"${RULES_BUNDLE}"`;
+
+/** Whether a file's text starts with `prefix` (ASCII); throws if the file cannot be read. */
+function startsWith(file: string, prefix: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(prefix.length);
+    const read = readSync(fd, head, 0, prefix.length, 0);
+    return head.toString("latin1", 0, read) === prefix;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The catalogs of the rules directory a matter file sits in (`…/matters/<m>/<v>.json`). */
+function catalogsBeside(file: string | undefined): Map<string, CatalogFile> | undefined {
+  if (file === undefined || basename(dirname(dirname(file))) !== "matters") return undefined;
+  const dir = join(dirname(dirname(dirname(file))), "catalogs");
+  try {
+    return catalogsIn(readSources(walk(dir)));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,294 @@
+import type { Ajv } from "ajv";
+import type { CalendarFile } from "../calendar/calendar-file.js";
+import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { applicationDateProblems } from "../evaluate/application-date.js";
+import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
+import {
+  type CompiledMatter,
+  compileMatter,
+  createSchemaCompiler,
+} from "../evaluate/compile-matter.js";
+import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
+import { provideEvidence } from "../evaluate/evidence-provider.js";
+import { receiveApplication } from "../evaluate/receive-application.js";
+import type { EngineKind } from "../evaluate/rule-engine.js";
+import { type Sha256, sha256Hex } from "../json/canonical-json.js";
+import { RuleFileError } from "../load/rule-file-error.js";
+import type { RuleSource } from "../load/validate-sources.js";
+import type { ValidatedRules } from "../load/validated-rules.js";
+import type { CatalogFile } from "../model/catalog.js";
+import type { LocalizedText } from "../model/common.js";
+import type { Decision } from "../model/decision.js";
+import type { Issue } from "../model/issue.js";
+import type { MatterFile } from "../model/matter.js";
+
+/** How a rule set evaluates and hashes; see `RuleSet.fromSources`. */
+export interface RuleSetOptions {
+  /**
+   * The evaluator of the conditions: `compiled` (the default) or `json-rules-engine`, the engine
+   * of record, which the compiled evaluator is tested to agree with.
+   */
+  engine?: EngineKind;
+  /** The SHA-256 of decision records; Web Crypto when not given (`loadRules` uses node:crypto). */
+  sha256?: Sha256;
+}
+
+/** A matter version, compiled when first needed (at once when loaded from sources). */
+interface Version {
+  readonly file: MatterFile;
+  readonly sha256: string;
+  compiled?: CompiledMatter;
+}
+
+type SourceOptions = {
+  baseCatalogs?: ReadonlyMap<string, CatalogFile>;
+  calendar?: WorkingCalendar;
+  ajv?: Ajv;
+} & RuleSetOptions;
+
+/** A matter and the versions loaded for it, oldest first. */
+export interface MatterSummary {
+  id: string;
+  title: LocalizedText;
+  versions: Array<{ version: string; from: string; until?: string }>;
+}
+
+/**
+ * A loaded, validated and compiled set of matters: the registry that picks the version in
+ * force on an application's date and decides it. Build one with `loadRules()` (from a
+ * directory) or `RuleSet.fromSources()` (from texts, e.g. in a browser); reuse it — all the
+ * work that can be done once has been done.
+ */
+export class RuleSet {
+  readonly #matters: ReadonlyMap<string, readonly Version[]>;
+  readonly catalogs: ReadonlyMap<string, CatalogFile>;
+  /** The working-day calendar time limits are counted on, if one was given. */
+  readonly calendar: WorkingCalendar | undefined;
+  readonly #sha256: Sha256 | undefined;
+  readonly #compile: (version: Version) => CompiledMatter;
+
+  private constructor(
+    matters: ValidatedRules["matters"],
+    catalogs: Map<string, CatalogFile>,
+    calendar: WorkingCalendar | undefined,
+    options: RuleSetOptions & { ajv?: Ajv | undefined; eager: boolean },
+  ) {
+    const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+    const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
+    let ajv = options.ajv;
+    this.#compile = ({ file, sha256 }) => {
+      // Rules loaded without validation were validated when they were stored: their schemas
+      // are not checked against the meta-schema again.
+      ajv ??= createSchemaCompiler({ trusted: true });
+      return compileMatter(file, {
+        sha256,
+        laws,
+        catalogs: entries,
+        ajv,
+        ...(options.engine && { engine: options.engine }),
+      });
+    };
+    const versions = new Map<string, Version[]>();
+    for (const { file, sha256 } of matters) {
+      const version: Version = { file, sha256 };
+      if (options.eager) version.compiled = this.#compile(version);
+      versions.set(file.matter, [...(versions.get(file.matter) ?? []), version]);
+    }
+    for (const list of versions.values()) {
+      list.sort((a, b) => (a.file.effective.from < b.file.effective.from ? -1 : 1));
+    }
+    this.#matters = versions;
+    this.catalogs = catalogs;
+    this.calendar = calendar;
+    this.#sha256 = options.sha256;
+  }
+
+  /**
+   * Validates and compiles rule sources (matters, catalogs and a working-day calendar). Throws
+   * `RuleFileError` listing every issue when any error is found; warnings do not stop loading.
+   * Time limits are counted on `options.calendar`, else on the calendar among the sources.
+   * `options.engine` picks the evaluator and `options.sha256` the hash (see `RuleSetOptions`).
+   *
+   * @example
+   * const rules = await RuleSet.fromSources([{ file: "laws.json", text }, { file: "1.0.0.json", text: matterText }]);
+   */
+  static async fromSources(
+    sources: readonly RuleSource[],
+    options: SourceOptions = {},
+  ): Promise<RuleSet> {
+    const ajv = options.ajv ?? createSchemaCompiler();
+    const { issues, rules } = await RuleSet.precompile(sources, { ...options, ajv });
+    if (rules === undefined) throw new RuleFileError(issues);
+    const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
+    for (const [name, catalog] of options.baseCatalogs ?? []) {
+      if (!catalogs.has(name)) catalogs.set(name, catalog);
+    }
+    const ownCalendar = rules.calendars[0];
+    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    return new RuleSet(rules.matters, catalogs, calendar, { ...options, ajv, eager: true });
+  }
+
+  /**
+   * Validates rule sources and, when no error is found, gives them as `ValidatedRules` (with
+   * each matter's SHA-256), for `fromValidated`; always the issues found.
+   *
+   * @example
+   * const { issues, rules } = await RuleSet.precompile(sources);
+   */
+  static async precompile(
+    sources: readonly RuleSource[],
+    options: SourceOptions = {},
+  ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
+    const ajv = options.ajv ?? createSchemaCompiler();
+    // Loaded when rules are validated: not to decide on rules validated before.
+    const { validateSources } = await import("../load/validate-sources.js");
+    const { issues, matters, catalogs, calendars } = validateSources(sources, {
+      ...options,
+      ajv,
+      sha256: options.sha256 ?? sha256Hex,
+    });
+    if (issues.some((i) => i.severity === "error")) return { issues };
+    // Files without errors were read by the native JSON.parse (see parseJsonDocument), whose
+    // strings are copies: the rule set keeps no file's text alive.
+    const validated: ValidatedRules["matters"] = [];
+    for (const valid of matters) {
+      validated.push({
+        file: valid.matter,
+        sha256: await (valid.sha256 as string | Promise<string>),
+      });
+    }
+    return {
+      issues,
+      rules: {
+        matters: validated,
+        catalogs: [...catalogs.values()],
+        calendars: [...calendars.values()],
+      },
+    };
+  }
+
+  /**
+   * A rule set from rules validated before (`precompile`), without validating them again;
+   * each matter version is compiled when first decided on. Use it only for rules that cannot
+   * have changed since (loadRules checks the bundled rules' hashes before it does).
+   *
+   * @example
+   * const { rules } = await RuleSet.precompile(sources);
+   * const ruleSet = RuleSet.fromValidated(rules!);
+   */
+  static fromValidated(
+    rules: ValidatedRules,
+    options: RuleSetOptions & { calendar?: WorkingCalendar } = {},
+  ): RuleSet {
+    const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
+    const ownCalendar = rules.calendars[0];
+    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
+  }
+
+  /**
+   * The matters loaded, with their versions and effective windows.
+   *
+   * @example
+   * rules.matters().map((m) => m.id); // ["individual-business.establishment"]
+   */
+  matters(): MatterSummary[] {
+    return [...this.#matters].map(([id, versions]) => ({
+      id,
+      title: (versions.at(-1) as Version).file.title,
+      versions: versions.map(({ file }) => ({
+        version: file.version,
+        from: file.effective.from,
+        ...(file.effective.until !== undefined && { until: file.effective.until }),
+      })),
+    }));
+  }
+
+  /**
+   * The version of a matter in force on a date, or undefined.
+   *
+   * @example
+   * rules.versionInForce("individual-business.establishment", "2025-06-30")?.file.version; // "1.0.0"
+   */
+  versionInForce(matter: string, date: string): CompiledMatter | undefined {
+    const version = this.#matters
+      .get(matter)
+      ?.find(
+        ({ file }) => file.effective.from <= date && (file.effective.until ?? "9999-12-31") >= date,
+      );
+    if (version === undefined) return undefined;
+    version.compiled ??= this.#compile(version);
+    return version.compiled;
+  }
+
+  /**
+   * Decides an application: `approve`, `incomplete` (with everything to supply or correct) or
+   * `refer` (with the reasons a person must decide, and the complete missing list too). Throws
+   * `ApplicationError` listing every problem when the application cannot be decided at all
+   * (malformed envelope, unknown matter, no version in force on `appliedOn`, or `appliedOn`
+   * after today or more than `options.backdateDays` before it — China Standard Time, from
+   * `options.now` — unless `options.replay` says an archive is being replayed), and also when
+   * the input is not JSON data (a getter or proxy that throws, a value JSON cannot hold).
+   * Throws `RangeError` naming the option when an option is outside its domain (see
+   * `decideOptions`); `null` options are no options. Nothing else is thrown: a fault while
+   * deciding refers the case (`internal-error`).
+   *
+   * @example
+   * const decision = await rules.decide(application, { locale: "en" });
+   * decision.outcome; // "approve" | "incomplete" | "refer"
+   */
+  async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
+    // Options are read once and checked: a mistake in them is a RangeError naming the option.
+    const options = decideOptions(given);
+    const received = receiveApplication(raw);
+    const { application } = received;
+    // The applicant must not choose the law by choosing the date (see application-date.ts).
+    const dateProblems = applicationDateProblems(application, options);
+    if (dateProblems.length > 0) throw new ApplicationError(dateProblems);
+    const versions = this.#matters.get(application.matter);
+    if (versions === undefined) {
+      const known = [...this.#matters.keys()].join(", ") || "none";
+      throw new ApplicationError([
+        problem(
+          "unknown-matter",
+          `unknown matter "${application.matter}"; loaded: ${known}`,
+          "/matter",
+        ),
+      ]);
+    }
+    const matter = this.versionInForce(application.matter, application.appliedOn);
+    if (matter === undefined) {
+      const windows = versions
+        .map(
+          ({ file }) =>
+            `${file.version} (${file.effective.from} … ${file.effective.until ?? "open-ended"})`,
+        )
+        .join(", ");
+      throw new ApplicationError([
+        problem(
+          "no-version-in-force",
+          `no version of ${application.matter} is in force on ${application.appliedOn}; versions: ${windows}`,
+          "/appliedOn",
+        ),
+      ]);
+    }
+    // Evidence fetched while deciding (only when the caller gives a provider).
+    const provided = options.evidence
+      ? await provideEvidence(matter, received, options, options.locale ?? "zh-CN")
+      : undefined;
+    // Awaited: resolving with the promise itself would cost two more microtask turns.
+    return await decideMatter(matter, provided?.received ?? received, options, {
+      calendar: this.calendar,
+      sha256: this.#sha256,
+      referrals: provided?.referrals,
+    });
+  }
+}
+
+function problem(
+  code: ApplicationProblem["code"],
+  message: string,
+  pointer: string,
+): ApplicationProblem {
+  return { code, message, pointer };
+}
