@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 import { prepareFacts } from "../src/evaluate/input-facts.js";
 import { loadRules } from "../src/index.js";
 import type { Application } from "../src/model/application.js";
+import { compiledInForce } from "../src/rule-set/rule-set.js";
 import { handWritten } from "./competitors/hand-written.js";
 import { type PreparedInput, type Summary, sameSummary, summarize } from "./competitors/host.js";
 import { jsonLogicImpl } from "./competitors/json-logic.js";
@@ -59,7 +60,7 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 
 const rules = await loadRules(BENCH_RULES);
 const appliedOn = "2025-06-30";
-const compiled = rules.versionInForce(CORPUS_MATTER, appliedOn);
+const compiled = compiledInForce(rules, CORPUS_MATTER, appliedOn);
 if (compiled === undefined) throw new Error(`bench/rules has no ${CORPUS_MATTER}`);
 const matter = compiled.file;
 const corpus = generateApplications(corpusSize, Number(args.seed));

@@ -8,6 +8,7 @@ import { prepareFacts } from "../src/evaluate/input-facts.js";
 import type { ConditionTrees } from "../src/evaluate/rule-engine.js";
 import { type EvaluatedCondition, fold } from "../src/evaluate/three-valued.js";
 import { loadRules } from "../src/index.js";
+import { compiledInForce } from "../src/rule-set/rule-set.js";
 import { CORPUS_MATTER, generateApplications } from "./corpus.js";
 
 /** What a run found: how many applications, the first disagreement, the results reached. */
@@ -26,11 +27,13 @@ export interface DifferentialReport {
  */
 export async function differential(count: number, seed: number): Promise<DifferentialReport> {
   const date = "2025-06-30";
-  const compiled = (await loadRules(undefined, { engine: "compiled" })).versionInForce(
+  const compiled = compiledInForce(
+    await loadRules(undefined, { engine: "compiled" }),
     CORPUS_MATTER,
     date,
   );
-  const reference = (await loadRules(undefined, { engine: "json-rules-engine" })).versionInForce(
+  const reference = compiledInForce(
+    await loadRules(undefined, { engine: "json-rules-engine" }),
     CORPUS_MATTER,
     date,
   );

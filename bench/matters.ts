@@ -38,7 +38,7 @@ if (args.measure !== undefined) {
     process.stdout.write(
       `${count} matters (${args.size}, ${args.schemas} input schemas), ${(bytes / 1e6).toFixed(1)} MB of rule files\n`,
     );
-    const { buildRulesBundle } = await import("../src/index.js");
+    const { buildRulesBundle } = await import("../src/entries/authoring.js");
     const built = await buildRulesBundle(dir);
     if (built.bundle === undefined) throw new Error("the generated matters do not validate");
     const bundle = join(dir, "rules.bundle");

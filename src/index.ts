@@ -1,17 +1,31 @@
 // biome-ignore-all assist/source/organizeImports: the exports are grouped by topic, as a table of contents
-// smart-approval: the public API. Everything exported here is supported; anything else under
-// src/ is internal and may change (the evaluator's pieces, the json-rules-engine wrapper, the
-// lint rules).
+// smart-approval: the main entry, what a service that decides applications needs. Everything
+// exported here is supported. Deliberately elsewhere:
+// - rule authors' tools (validation, golden fixtures, diffs with replay, the public guide, the
+//   lint's codes, bundles): `smart-approval/authoring`;
+// - working days and time limits on the bundled calendar: `smart-approval/calendar`;
+// - the national-code validators (GB 11643 identity numbers, GB 32100 credit codes, GB/T 2260
+//   region codes): `smart-approval/validators`;
+// - the rule-file contracts as zod schemas: `smart-approval/authoring` (as JSON Schemas:
+//   `smart-approval/schemas/*.json`).
+// Not exported at all: the evaluator's pieces (compiled conditions, the json-rules-engine
+// wrapper, derived-fact functions), the loader's checks and the lint rules — they may change
+// in any release.
 
 // Loading rules and deciding applications
-export { buildRulesBundle, loadRules } from "./node/load-rules.js";
-export { BUNDLED_RULES_DIR } from "./node/rule-files.js";
-export { validateRules } from "./node/validate-rules.js";
-export { type MatterSummary, RuleSet, type RuleSetOptions } from "./rule-set/rule-set.js";
+export { loadRules, type LoadOptions } from "./node/load-rules.js";
+export {
+  type MatterSummary,
+  type MatterVersion,
+  RuleSet,
+  type RuleSetOptions,
+  type SourceOptions,
+} from "./rule-set/rule-set.js";
 export type { RuleSource } from "./load/validate-sources.js";
+export type { ValidatedRules } from "./load/validated-rules.js";
 export { RuleFileError } from "./load/rule-file-error.js";
 export { ApplicationError, type ApplicationProblem } from "./evaluate/application-error.js";
-export type { DecideOptions } from "./evaluate/decide.js";
+export { type DecideOptions, INTERNAL_ERROR } from "./evaluate/decide.js";
 export {
   type ApplicationDateOptions,
   chinaToday,
@@ -23,6 +37,8 @@ export {
   type EvidenceProvider,
   type EvidenceRequest,
 } from "./evaluate/evidence-provider.js";
+export { MATERIAL_DEFERRED } from "./evaluate/assess-materials.js";
+export type { WorkingCalendar } from "./calendar/working-calendar.js";
 
 // Limits on what is accepted (see SECURITY.md)
 export { INPUT_LIMITS } from "./evaluate/input-limits.js";
@@ -31,43 +47,10 @@ export { RULE_FILE_LIMITS } from "./json/json-document.js";
 // Data contracts (zod schemas are the single source of truth; JSON Schemas in schemas/)
 export { type Application, type ApplicationInput, ApplicationSchema } from "./model/application.js";
 export { type Decision, DecisionSchema } from "./model/decision.js";
-export { type MatterFile, MatterFileSchema } from "./model/matter.js";
-export { type CatalogFile, CatalogFileSchema } from "./model/catalog.js";
-export { type FixtureFile, FixtureFileSchema } from "./model/fixture.js";
+export type { MatterFile } from "./model/matter.js";
+export type { CatalogFile } from "./model/catalog.js";
 export type { Issue } from "./model/issue.js";
 export type { Locale, LocalizedText } from "./model/common.js";
 
 // Reports
 export { formatDecisionText } from "./report/decision-text.js";
-export { formatIssues, type IssueFormat } from "./report/issues.js";
-
-// Rule authors' tools: golden fixtures, version diffs with replay, the public guide (办事指南)
-export { runFixtures } from "./node/run-fixtures.js";
-export type { FixtureResult } from "./tester/run-fixtures.js";
-export { diffMatters, type MatterDiff } from "./diff/diff-matters.js";
-export { type ReplayResult, replayCorpus } from "./diff/replay.js";
-export { buildGuide, type Guide } from "./guide/guide.js";
-export { formatGuideHtml } from "./guide/guide-html.js";
-export { formatGuideMarkdown } from "./guide/guide-markdown.js";
-
-// Working days and time limits
-export {
-  addWorkingDays,
-  bundledCalendar,
-  deadlineStatus,
-  dueBounds,
-  dueDate,
-  isWorkingDay,
-  workingDaysBetween,
-} from "./node/bundled-calendar.js";
-export { createCalendar, type WorkingCalendar } from "./calendar/working-calendar.js";
-export { CalendarCoverageError, ProvisionalDateError } from "./calendar/coverage-error.js";
-export type { DueBounds, DueDate } from "./calendar/due-date.js";
-export { hasLapsed } from "./calendar/deadline-status.js";
-export { type DeadlineChange, deadlineChanges } from "./calendar/deadline-changes.js";
-export { type CalendarFile, CalendarFileSchema } from "./calendar/calendar-file.js";
-
-// Identity and code validators
-export { parseResidentId } from "./validators/resident-id.js";
-export { parseCreditCode } from "./validators/credit-code.js";
-export { parseRegionCode } from "./validators/region-code.js";

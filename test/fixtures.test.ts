@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FixtureFileSchema } from "../src/index.js";
+import { FixtureFileSchema } from "../src/entries/authoring.js";
 import { differences } from "../src/tester/compare-fixture.js";
 import { observeFixture } from "../src/tester/run-fixtures.js";
 import { bundledRules } from "./helpers.js";

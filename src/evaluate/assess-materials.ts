@@ -18,7 +18,7 @@ import type { Facts } from "./rule-engine.js";
 import { type EvaluatedCondition, fold, type UnknownLeaf } from "./three-valued.js";
 
 /** The referral code the library uses for a deferred material (容缺受理). */
-export const DEFERRED_REFERRAL = "material-deferred";
+export const MATERIAL_DEFERRED = "material-deferred";
 
 export interface MaterialsAssessment {
   materials: MaterialResult[];
@@ -122,7 +122,7 @@ export function assessMaterials(
       out.materials.push({ id: material.id, status: "deferred", via: accepted.via });
       const message = localize(MESSAGES.materialDeferred({ title }), locale);
       const basis = cite(material.basis, matter.laws, locale);
-      out.referrals.push({ code: DEFERRED_REFERRAL, message, basis });
+      out.referrals.push({ code: MATERIAL_DEFERRED, message, basis });
       out.followUps.push({
         kind: "receive-deferred-material",
         material: material.id,

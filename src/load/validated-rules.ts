@@ -3,7 +3,7 @@ import type { CatalogFile } from "../model/catalog.js";
 import type { MatterFile } from "../model/matter.js";
 
 /**
- * Rules that passed validation, ready to compile: what `RuleSet.precompile` gives and
+ * Rules that passed validation, ready to compile: what `RuleSet.validate` gives and
  * `RuleSet.fromValidated` takes (plain JSON, so it can be stored — see loadRules).
  */
 export interface ValidatedRules {

@@ -66,7 +66,7 @@ export async function storeBundledRules(): Promise<Issue[]> {
   if (!import.meta.url.endsWith(".js")) throw new Error("run storeBundledRules from the build");
   rmSync(STORED, { force: true });
   stored = undefined;
-  const { issues, rules } = await RuleSet.precompile(readSources(ruleFiles(BUNDLED_RULES_DIR)), {
+  const { issues, rules } = await RuleSet.validate(readSources(ruleFiles(BUNDLED_RULES_DIR)), {
     sha256: nodeSha256,
   });
   if (rules === undefined || issues.length > 0) return issues;

@@ -162,7 +162,7 @@ export async function buildRulesBundle(
   const calendarSources = sourceOptions.calendar
     ? readSources(walk(join(BUNDLED_RULES_DIR, "calendars")))
     : [];
-  const { issues, rules } = await RuleSet.precompile([...sources, ...calendarSources], {
+  const { issues, rules } = await RuleSet.validate([...sources, ...calendarSources], {
     sha256: nodeSha256,
     ...(sourceOptions.baseCatalogs && { baseCatalogs: sourceOptions.baseCatalogs }),
   });

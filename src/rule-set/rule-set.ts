@@ -40,11 +40,34 @@ interface Version {
   compiled?: CompiledMatter;
 }
 
-type SourceOptions = {
+/** Options of `RuleSet.fromSources` and `RuleSet.validate`. */
+export interface SourceOptions extends RuleSetOptions {
+  /** Catalogs the sources may rely on without holding them (a matter validated on its own). */
   baseCatalogs?: ReadonlyMap<string, CatalogFile>;
+  /** The working-day calendar time limits are counted on; else the calendar among the sources. */
   calendar?: WorkingCalendar;
-  ajv?: Ajv;
-} & RuleSetOptions;
+}
+
+/**
+ * A matter version as the public API shows it: the rule file, its SHA-256 (of the file's
+ * canonical JSON, RFC 8785) and the titles of the laws it cites. What the evaluator compiled
+ * from it stays inside.
+ */
+export interface MatterVersion {
+  readonly file: MatterFile;
+  readonly sha256: string;
+  readonly laws: ReadonlyMap<string, LocalizedText>;
+}
+
+/**
+ * The compiled matter version in force, with the evaluator's internals: for the library's own
+ * tests, benchmarks and tools, not exported by any entry point.
+ */
+export let compiledInForce: (
+  rules: RuleSet,
+  matter: string,
+  date: string,
+) => CompiledMatter | undefined;
 
 /** A matter and the versions loaded for it, oldest first. */
 export interface MatterSummary {
@@ -116,8 +139,9 @@ export class RuleSet {
     sources: readonly RuleSource[],
     options: SourceOptions = {},
   ): Promise<RuleSet> {
-    const ajv = options.ajv ?? createSchemaCompiler();
-    const { issues, rules } = await RuleSet.precompile(sources, { ...options, ajv });
+    // One schema compiler validates the input schemas and compiles them after.
+    const ajv = createSchemaCompiler();
+    const { issues, rules } = await validateWith(sources, options, ajv);
     if (rules === undefined) throw new RuleFileError(issues);
     const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
     for (const [name, catalog] of options.baseCatalogs ?? []) {
@@ -130,50 +154,25 @@ export class RuleSet {
 
   /**
    * Validates rule sources and, when no error is found, gives them as `ValidatedRules` (with
-   * each matter's SHA-256), for `fromValidated`; always the issues found.
+   * each matter's SHA-256), for `fromValidated` or a bundle; always every issue found.
    *
    * @example
-   * const { issues, rules } = await RuleSet.precompile(sources);
+   * const { issues, rules } = await RuleSet.validate(sources);
    */
-  static async precompile(
+  static validate(
     sources: readonly RuleSource[],
     options: SourceOptions = {},
   ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
-    const ajv = options.ajv ?? createSchemaCompiler();
-    // Loaded when rules are validated: not to decide on rules validated before.
-    const { validateSources } = await import("../load/validate-sources.js");
-    const { issues, matters, catalogs, calendars } = validateSources(sources, {
-      ...options,
-      ajv,
-      sha256: options.sha256 ?? sha256Hex,
-    });
-    if (issues.some((i) => i.severity === "error")) return { issues };
-    // Files without errors were read by the native JSON.parse (see parseJsonDocument), whose
-    // strings are copies: the rule set keeps no file's text alive.
-    const validated: ValidatedRules["matters"] = [];
-    for (const valid of matters) {
-      validated.push({
-        file: valid.matter,
-        sha256: await (valid.sha256 as string | Promise<string>),
-      });
-    }
-    return {
-      issues,
-      rules: {
-        matters: validated,
-        catalogs: [...catalogs.values()],
-        calendars: [...calendars.values()],
-      },
-    };
+    return validateWith(sources, options, createSchemaCompiler());
   }
 
   /**
-   * A rule set from rules validated before (`precompile`), without validating them again;
+   * A rule set from rules validated before (`validate`), without validating them again;
    * each matter version is compiled when first decided on. Use it only for rules that cannot
    * have changed since (loadRules checks the bundled rules' hashes before it does).
    *
    * @example
-   * const { rules } = await RuleSet.precompile(sources);
+   * const { rules } = await RuleSet.validate(sources);
    * const ruleSet = RuleSet.fromValidated(rules!);
    */
   static fromValidated(
@@ -184,6 +183,10 @@ export class RuleSet {
     const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
     return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
+  }
+
+  static {
+    compiledInForce = (rules, matter, date) => rules.#compiledInForce(matter, date);
   }
 
   /**
@@ -210,7 +213,12 @@ export class RuleSet {
    * @example
    * rules.versionInForce("individual-business.establishment", "2025-06-30")?.file.version; // "1.0.0"
    */
-  versionInForce(matter: string, date: string): CompiledMatter | undefined {
+  versionInForce(matter: string, date: string): MatterVersion | undefined {
+    return this.#compiledInForce(matter, date);
+  }
+
+  /** The compiled version in force (compiled now if it was not yet). */
+  #compiledInForce(matter: string, date: string): CompiledMatter | undefined {
     const version = this.#matters
       .get(matter)
       ?.find(
@@ -256,7 +264,7 @@ export class RuleSet {
         ),
       ]);
     }
-    const matter = this.versionInForce(application.matter, application.appliedOn);
+    const matter = this.#compiledInForce(application.matter, application.appliedOn);
     if (matter === undefined) {
       const windows = versions
         .map(
@@ -291,4 +299,37 @@ function problem(
   pointer: string,
 ): ApplicationProblem {
   return { code, message, pointer };
+}
+
+/** `RuleSet.validate` with a given schema compiler (fromSources compiles with the same one). */
+async function validateWith(
+  sources: readonly RuleSource[],
+  options: SourceOptions,
+  ajv: Ajv,
+): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
+  // Loaded when rules are validated: not to decide on rules validated before.
+  const { validateSources } = await import("../load/validate-sources.js");
+  const { issues, matters, catalogs, calendars } = validateSources(sources, {
+    ...options,
+    ajv,
+    sha256: options.sha256 ?? sha256Hex,
+  });
+  if (issues.some((i) => i.severity === "error")) return { issues };
+  // Files without errors were read by the native JSON.parse (see parseJsonDocument), whose
+  // strings are copies: the rule set keeps no file's text alive.
+  const validated: ValidatedRules["matters"] = [];
+  for (const valid of matters) {
+    validated.push({
+      file: valid.matter,
+      sha256: await (valid.sha256 as string | Promise<string>),
+    });
+  }
+  return {
+    issues,
+    rules: {
+      matters: validated,
+      catalogs: [...catalogs.values()],
+      calendars: [...calendars.values()],
+    },
+  };
 }

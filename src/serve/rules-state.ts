@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { BUNDLED_RULES_DIR, loadRules, type RuleSet } from "../index.js";
+import { BUNDLED_RULES_DIR } from "../entries/authoring.js";
+import { loadRules, type RuleSet } from "../index.js";
 
 /** One loaded rule set, with what identifies it; replaced whole on reload, never changed. */
 export interface ServedRules {

@@ -1,15 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import {
-  ApplicationError,
-  buildGuide,
-  type Decision,
-  formatGuideHtml,
-  formatGuideMarkdown,
-  type Locale,
-  RuleFileError,
-} from "../index.js";
+import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
+import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
 import { VERSION } from "../version.js";
 import { checkAdmin, checkDecisionToken } from "./admin-auth.js";
 import type { DecisionEvent } from "./decision-log.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CalendarFile } from "../../src/calendar/calendar-file.js";
 import { publishedCoverageWarnings } from "../../src/calendar/coverage-warnings.js";
 import { hasLapsed } from "../../src/calendar/deadline-status.js";
-import { validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
 
 const text = readFileSync(
   new URL("../../rules/calendars/cn-mainland.json", import.meta.url),

@@ -6,8 +6,9 @@ import type { CalendarFile, PublishedYear } from "../../src/calendar/calendar-fi
 import { deadlineChanges } from "../../src/calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../src/calendar/parse-calendar-file.js";
 import { createCalendar } from "../../src/calendar/working-calendar.js";
+import { MatterFileSchema } from "../../src/entries/authoring.js";
 import { timeLimit } from "../../src/evaluate/time-limit.js";
-import { type Decision, type MatterFile, MatterFileSchema } from "../../src/index.js";
+import type { Decision, MatterFile } from "../../src/index.js";
 import { bundledCalendar } from "../../src/node/bundled-calendar.js";
 import { cli } from "../helpers.js";
 

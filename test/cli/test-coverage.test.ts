@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Decision, MatterFileSchema } from "../../src/index.js";
+import { MatterFileSchema } from "../../src/entries/authoring.js";
+import type { Decision } from "../../src/index.js";
 import { fixtureCoverage } from "../../src/tester/coverage.js";
 import { cli } from "../helpers.js";
 import { pristine } from "../lint/planted.js";

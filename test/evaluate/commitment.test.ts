@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createCalendar, RuleSet } from "../../src/index.js";
+import { createCalendar } from "../../src/entries/calendar.js";
+import { RuleSet } from "../../src/index.js";
 import { summary } from "../helpers.js";
 
 const RULES = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -36,7 +37,7 @@ const sources = (edit?: (matter: Json) => void) =>
 const application = (): Json => JSON.parse(readFileSync(FIXTURE, "utf8")).application;
 
 const issuesOf = async (edit: (matter: Json) => void) =>
-  (await RuleSet.precompile(sources(edit))).issues
+  (await RuleSet.validate(sources(edit))).issues
     .filter((i) => i.file.endsWith("1.0.0.json") && i.file.includes("individual-business"))
     .map((i) => ({ code: i.code, pointer: i.pointer }));
 

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { validateRules } from "../../src/entries/authoring.js";
 import { placeholders, renderDetailedMessage } from "../../src/evaluate/messages.js";
-import { type Decision, validateRules } from "../../src/index.js";
+import type { Decision } from "../../src/index.js";
 import type { DetailedMessage } from "../../src/model/matter.js";
 import { bundledRules } from "../helpers.js";
 

@@ -20,6 +20,7 @@ import {
 import { type EvaluatedCondition, fold, leafValues } from "../../src/evaluate/three-valued.js";
 import { ApplicationError, loadRules, RuleSet } from "../../src/index.js";
 import { type Condition, OPERATORS } from "../../src/model/condition.js";
+import { compiledInForce } from "../../src/rule-set/rule-set.js";
 
 const NOW = new Date("2025-07-01T00:00:00Z");
 const GENERATED = 100_000;
@@ -61,14 +62,15 @@ async function settle(run: () => ConditionTrees | Promise<ConditionTrees>) {
 
 describe("compiled evaluator vs json-rules-engine (the engine of record)", () => {
   it("is the default, and json-rules-engine stays selectable", async () => {
-    const compiled = (await rules("compiled")).versionInForce(CORPUS_MATTER, "2025-06-30");
-    const reference = (await rules("json-rules-engine")).versionInForce(
+    const compiled = compiledInForce(await rules("compiled"), CORPUS_MATTER, "2025-06-30");
+    const reference = compiledInForce(
+      await rules("json-rules-engine"),
       CORPUS_MATTER,
       "2025-06-30",
     );
     expect(compiled?.engine.kind).toBe("compiled");
     expect(reference?.engine.kind).toBe("json-rules-engine");
-    expect((await loadRules()).versionInForce(CORPUS_MATTER, "2025-06-30")?.engine.kind).toBe(
+    expect(compiledInForce(await loadRules(), CORPUS_MATTER, "2025-06-30")?.engine.kind).toBe(
       "compiled",
     );
   });
@@ -132,7 +134,7 @@ describe("bundled rules stored after validation (the CLI's cold start) vs valida
       .filter((f) => f.endsWith(".json"))
       .sort();
     const sources = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
-    const { issues, rules: validated } = await RuleSet.precompile(sources);
+    const { issues, rules: validated } = await RuleSet.validate(sources);
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
     // What storeBundledRules writes, read back.
     const stored = JSON.parse(JSON.stringify(validated));

@@ -13,9 +13,10 @@ import {
 } from "../../src/evaluate/three-valued.js";
 import { loadRules } from "../../src/index.js";
 import type { Application } from "../../src/model/application.js";
+import { compiledInForce } from "../../src/rule-set/rule-set.js";
 
 const rules = await loadRules(fileURLToPath(new URL("../../bench/rules", import.meta.url)));
-const matter = rules.versionInForce("individual-business.establishment", "2025-06-30");
+const matter = compiledInForce(rules, "individual-business.establishment", "2025-06-30");
 
 /** The same keys, in the same order, with the same values. */
 const same = (a: Record<string, unknown>, b: Record<string, unknown>) => {

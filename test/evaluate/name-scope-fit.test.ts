@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { validateRules } from "../../src/entries/authoring.js";
 import type { DerivedContext } from "../../src/evaluate/derived/derived-function.js";
 import { judge, nameScopeFit } from "../../src/evaluate/derived/name-scope-fit.js";
-import { validateRules } from "../../src/index.js";
 import type { CatalogFile } from "../../src/model/catalog.js";
 
 const catalog = (name: string): CatalogFile =>

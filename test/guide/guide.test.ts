@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { MatterFileSchema } from "../../src/entries/authoring.js";
 import { describeCondition } from "../../src/guide/condition-text.js";
 import { buildGuide } from "../../src/guide/guide.js";
 import { formatGuideHtml } from "../../src/guide/guide-html.js";
 import { formatGuideMarkdown } from "../../src/guide/guide-markdown.js";
-import { MatterFileSchema } from "../../src/index.js";
 import { bundledRules, cli } from "../helpers.js";
 import { indexOf, pristine } from "../lint/planted.js";
 

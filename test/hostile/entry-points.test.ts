@@ -5,13 +5,8 @@
 // fails DecisionSchema. See SECURITY.md, "Values from outside JSON".
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ApplicationError,
-  DecisionSchema,
-  loadRules,
-  RuleFileError,
-  validateRules,
-} from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { ApplicationError, DecisionSchema, loadRules, RuleFileError } from "../../src/index.js";
 import { bundledRules } from "../helpers.js";
 import { approvedSeeds, type Json, paths } from "../properties/support.js";
 

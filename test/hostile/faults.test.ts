@@ -5,17 +5,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { BUNDLED_RULES_DIR } from "../../src/entries/authoring.js";
 import { DERIVED_FUNCTIONS } from "../../src/evaluate/derived/registry.js";
 import {
   EVIDENCE_PROVIDER_FAILED,
   type EvidenceProvider,
 } from "../../src/evaluate/evidence-provider.js";
-import {
-  BUNDLED_RULES_DIR,
-  type Decision,
-  type RuleSet,
-  RuleSet as Rules,
-} from "../../src/index.js";
+import { type Decision, type RuleSet, RuleSet as Rules } from "../../src/index.js";
 import { bundledRules } from "../helpers.js";
 import {
   approvedSeeds,

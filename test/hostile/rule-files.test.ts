@@ -6,20 +6,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Engine } from "json-rules-engine";
 import { afterAll, describe, expect, it } from "vitest";
+import { BUNDLED_RULES_DIR, MatterFileSchema, validateRules } from "../../src/entries/authoring.js";
 import { INPUT_LIMITS } from "../../src/evaluate/input-limits.js";
 import { CUSTOM_OPERATORS } from "../../src/evaluate/operators.js";
 import { resolvePath } from "../../src/evaluate/path-resolver.js";
 import { RuleEngine } from "../../src/evaluate/rule-engine.js";
 import { fold } from "../../src/evaluate/three-valued.js";
-import {
-  BUNDLED_RULES_DIR,
-  type Issue,
-  loadRules,
-  MatterFileSchema,
-  RuleFileError,
-  type RuleSet,
-  validateRules,
-} from "../../src/index.js";
+import { type Issue, loadRules, RuleFileError, type RuleSet } from "../../src/index.js";
 import { parseJsonDocument, RULE_FILE_LIMITS } from "../../src/json/json-document.js";
 import { validateDocument } from "../../src/load/schema-issues.js";
 import type { Json } from "../properties/support.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Issue, loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { type Issue, loadRules, RuleFileError } from "../../src/index.js";
 import { LINT_CODES } from "../../src/lint/codes.js";
 import { indexOf, lineOf, plantedMatter, pristine, writeRules } from "./planted.js";
 

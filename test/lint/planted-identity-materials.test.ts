@@ -1,7 +1,8 @@
 // Issue 11, classes 3 and 8: planted defects that the lint must find, located in the file.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { loadRules, RuleFileError } from "../../src/index.js";
 import { indexOf, lineOf, type MatterJson, pristine, writeRules } from "./planted.js";
 
 const COMPANY = new URL(

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadRules, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { loadRules } from "../../src/index.js";
 import { LINT_CODES } from "../../src/lint/codes.js";
 import { OPERATORS } from "../../src/model/condition.js";
 import { writeRules } from "./planted.js";

@@ -1,12 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
-import {
-  bundledCalendar,
-  type MatterFile,
-  MatterFileSchema,
-  RuleFileError,
-  RuleSet,
-} from "../../src/index.js";
+import { MatterFileSchema } from "../../src/entries/authoring.js";
+import { bundledCalendar } from "../../src/entries/calendar.js";
+import { type MatterFile, RuleFileError, RuleSet } from "../../src/index.js";
 import { conditionAnalysis } from "../../src/lint/conditions/analysis.js";
 import type { Condition } from "../../src/model/condition.js";
 import { bundledRules } from "../helpers.js";

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { loadRules, RuleFileError } from "../../src/index.js";
 import { buildRulesBundle } from "../../src/node/load-rules.js";
 import { cli, ROOT } from "../helpers.js";
 

@@ -6,13 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  BUNDLED_RULES_DIR,
-  type Issue,
-  loadRules,
-  RuleFileError,
-  validateRules,
-} from "../../src/index.js";
+import { BUNDLED_RULES_DIR, validateRules } from "../../src/entries/authoring.js";
+import { type Issue, loadRules, RuleFileError } from "../../src/index.js";
 import { decodeRulesBundle } from "../../src/load/rules-bundle.js";
 import { buildRulesBundle } from "../../src/node/load-rules.js";
 import { nodeSha256 } from "../../src/node/rule-files.js";

@@ -12,7 +12,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUNDLED_RULES_DIR, loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { BUNDLED_RULES_DIR, validateRules } from "../../src/entries/authoring.js";
+import { loadRules, RuleFileError } from "../../src/index.js";
 import { buildRulesBundle } from "../../src/node/load-rules.js";
 import { cli, ROOT } from "../helpers.js";
 

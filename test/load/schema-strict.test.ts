@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Issue, loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { type Issue, loadRules, RuleFileError } from "../../src/index.js";
 
 // Issue 14, "schema mistakes that pass today": each was accepted (or reported at the top of
 // `input` only) before input schemas were compiled in ajv's strict mode and rule files were

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRules, RuleFileError, validateRules } from "../../src/index.js";
+import { validateRules } from "../../src/entries/authoring.js";
+import { loadRules, RuleFileError } from "../../src/index.js";
 
 const MATTER_FILE = new URL(
   "../../rules/matters/individual-business.establishment/1.0.0.json",

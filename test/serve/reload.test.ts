@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUNDLED_RULES_DIR, buildRulesBundle } from "../../src/index.js";
+import { BUNDLED_RULES_DIR, buildRulesBundle } from "../../src/entries/authoring.js";
 import { loadServedRules, type ServedRules } from "../../src/serve/rules-state.js";
 import type { Service } from "../../src/serve/server.js";
 import { approvable } from "../helpers.js";

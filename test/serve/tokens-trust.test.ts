@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildRulesBundle } from "../../src/index.js";
+import { buildRulesBundle } from "../../src/entries/authoring.js";
 import { checkAdmin, checkDecisionToken, decisionTokens } from "../../src/serve/admin-auth.js";
 import { loadServedRules } from "../../src/serve/rules-state.js";
 import { approvable } from "../helpers.js";

@@ -1,0 +1,30 @@
+// biome-ignore-all assist/source/organizeImports: the exports are grouped by topic, as a table of contents
+// smart-approval/authoring: the tools of rule authors and their CI — validating rule files with
+// located issues, golden fixtures, version diffs with replay, the public guide (办事指南),
+// bundles, and the rule-file contracts.
+
+// Validating and bundling rule files
+export { validateRules } from "../node/validate-rules.js";
+export { buildRulesBundle } from "../node/load-rules.js";
+export { BUNDLED_RULES_DIR } from "../node/rule-files.js";
+export { LINT_CODES } from "../lint/codes.js";
+export { formatIssues, type IssueFormat } from "../report/issues.js";
+
+// Golden fixtures
+export { runFixtures } from "../node/run-fixtures.js";
+export { type FixtureResult, runFixtureText } from "../tester/run-fixtures.js";
+
+// Versions compared, with replay of a corpus
+export { diffMatters, type MatterDiff } from "../diff/diff-matters.js";
+export { type ReplayResult, replayCorpus } from "../diff/replay.js";
+
+// The public guide (办事指南)
+export { buildGuide, type Guide } from "../guide/guide.js";
+export { formatGuideHtml } from "../guide/guide-html.js";
+export { formatGuideMarkdown } from "../guide/guide-markdown.js";
+
+// Rule-file contracts (zod; JSON Schemas in schemas/)
+export { type MatterFile, MatterFileSchema } from "../model/matter.js";
+export { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
+export { type FixtureFile, FixtureFileSchema } from "../model/fixture.js";
+export { type CalendarFile, CalendarFileSchema } from "../calendar/calendar-file.js";
