@@ -3,7 +3,7 @@ import { cycles, folderOf, importGraph } from "./import-graph.js";
 
 // The house drawn from the imports (README, "Layout"). Each folder may import only from the
 // folders on lower floors; folders on one floor do not import each other. `version.ts` is a leaf
-// every floor may read; the other modules at src/'s root are the package's entry points.
+// every floor may read; src/index.ts and src/entries/* are the package's entry points.
 const FLOORS: readonly (readonly string[])[] = [
   ["validators"], // national codes, names, ages, plain dates: functions of texts
   ["model"], // the contracts (zod), from which the JSON Schemas are generated
@@ -16,14 +16,15 @@ const FLOORS: readonly (readonly string[])[] = [
   ["guide", "report", "tester"], // what is made from rules and decisions
   ["diff"], // versions compared, with replay
   ["node"], // the node edge: files, the bundled rules and calendar, node:crypto
-  ["(entry)"], // src/index.ts and the other public entries
+  ["(entry)"], // the public entries: src/index.ts and src/entries/*
   ["serve"], // the decision service
   ["cli"], // the command line
 ];
 
 const floorOf = (module: string): number => {
   if (module === "version.ts") return -1;
-  const folder = folderOf(module) || "(entry)";
+  const folder =
+    folderOf(module) === "" || folderOf(module) === "entries" ? "(entry)" : folderOf(module);
   const floor = FLOORS.findIndex((names) => names.includes(folder));
   if (floor < 0) throw new Error(`${module} is in no floor of the house: add its folder to FLOORS`);
   return floor;
