@@ -180,7 +180,7 @@ describe("smart-approval diff", () => {
         "  skipped line 6: not JSON",
     );
     expect(out.stderr).toMatch(/^\r\[#*-*\] +\d+% \d+ applications?/);
-    expect(out.stderr).toContain("100% 8 applications\r\u001b[K");
+    expect(out.stderr).toMatch(/100% 8 applications, [\d,]+\/s\r\u001b\[K$/);
   });
 
   it("reports an invalid version with located issues (exit 2) and refuses two different matters", async () => {

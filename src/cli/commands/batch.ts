@@ -11,6 +11,7 @@ import { formatIssues } from "../../report/issues.js";
 import { dateOptions } from "../date-options.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 import { readTrustFile } from "../load-rules-or-report.js";
+import { ProgressBar } from "../progress-bar.js";
 import { MAX_INPUT_BYTES } from "../read-text.js";
 import {
   type BatchCounts,
@@ -57,7 +58,11 @@ export async function batchCommand(
   if (settings.rules !== undefined) requirePath(`--rules ${options.rules}`, settings.rules);
   const { input, size, streaming } = openInput(file, io.cwd);
   const started = performance.now();
-  const progress = new Progress(io, size);
+  const progress = new ProgressBar((text) => io.stderr(text), {
+    total: size,
+    tty: process.stderr.isTTY === true,
+    unit: "line",
+  });
   const pool =
     workers === 0 ? await InProcess.start(settings) : await WorkerPool.start(settings, workers);
   if ("issues" in pool) {
@@ -75,7 +80,7 @@ export async function batchCommand(
       io.stdout(next.out);
       for (const key of Object.keys(totals) as Array<keyof BatchCounts>)
         totals[key] += next.counts[key];
-      progress.lines(next.lines);
+      progress.advance(next.lines);
     }
   };
   let sent = 0;
@@ -94,7 +99,7 @@ export async function batchCommand(
     let chunk: string[] = [];
     let first = true;
     for await (const piece of input as AsyncIterable<string>) {
-      progress.bytes(Buffer.byteLength(piece));
+      progress.read(Buffer.byteLength(piece));
       let text = rest + piece;
       if (first) {
         text = text.replace(/^\uFEFF/, "");
@@ -381,48 +386,6 @@ class WorkerPool implements Deciders {
     const workers = this.#workers.splice(0);
     await Promise.all(workers.map(({ worker }) => worker.terminate()));
     if (this.#bundleDir !== undefined) rmSync(this.#bundleDir, { recursive: true, force: true });
-  }
-}
-
-/** A progress bar on stderr: redrawn in place on a terminal, a line every few seconds otherwise. */
-class Progress {
-  readonly #io: CliIo;
-  readonly #size: number | undefined;
-  readonly #tty = process.stderr.isTTY === true;
-  readonly #started = performance.now();
-  #read = 0;
-  #lines = 0;
-  #shown = 0;
-
-  constructor(io: CliIo, size: number | undefined) {
-    this.#io = io;
-    this.#size = size;
-  }
-
-  bytes(n: number): void {
-    this.#read += n;
-  }
-
-  lines(n: number): void {
-    this.#lines += n;
-    const now = performance.now();
-    if (now - this.#shown < (this.#tty ? 200 : 5000)) return;
-    this.#shown = now;
-    this.#io.stderr(this.#render(now) + (this.#tty ? "\r" : "\n"));
-  }
-
-  finish(summary: string): void {
-    this.#io.stderr(`${this.#tty ? "\r\u001b[K" : ""}${summary}`);
-  }
-
-  #render(now: number): string {
-    const rate = Math.round(this.#lines / ((now - this.#started) / 1000));
-    const count = `${this.#lines.toLocaleString("en-US")} lines, ${rate.toLocaleString("en-US")}/s`;
-    if (this.#size === undefined || this.#size === 0) return `batch: ${count}`;
-    const share = Math.min(1, this.#read / this.#size);
-    const width = 30;
-    const full = Math.round(share * width);
-    return `[${"#".repeat(full)}${".".repeat(width - full)}] ${Math.round(share * 100)}% ${count}`;
   }
 }
 

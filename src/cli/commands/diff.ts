@@ -13,7 +13,7 @@ import { formatIssues } from "../../report/issues.js";
 import { printableLines } from "../../report/printable.js";
 import { RuleSet } from "../../rule-set/rule-set.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
-import { CLEAR_LINE, progressFrame } from "../progress-bar.js";
+import { ProgressBar } from "../progress-bar.js";
 
 /** Where the terminal is: a progress bar is drawn only on a terminal. */
 export interface DiffEnvironment {
@@ -119,23 +119,19 @@ async function* corpusLines(path: string): AsyncGenerator<CorpusLine> {
   for await (const text of reader) yield { line: ++line, text };
 }
 
-/** Redraws the bar at most ten times a second; bytes read measure the progress. */
+/** The progress bar of a replay, on a terminal only: bytes read measure the progress. */
 function progressReporter(path: string, io: CliIo) {
-  const total = statSync(path).size;
-  let bytes = 0;
-  let count = 0;
-  let drawn = 0;
+  const bar = new ProgressBar((text) => io.stderr(text), {
+    total: statSync(path).size,
+    tty: true,
+    unit: "application",
+  });
   return {
     step: (entry: CorpusLine) => {
-      bytes += Buffer.byteLength(entry.text) + 1;
-      if (entry.text.trim() !== "") count++;
-      const now = performance.now();
-      if (now - drawn >= 100) {
-        drawn = now;
-        io.stderr(progressFrame(bytes, total, count));
-      }
+      bar.read(Buffer.byteLength(entry.text) + 1);
+      bar.advance(entry.text.trim() === "" ? 0 : 1);
     },
-    done: () => io.stderr(`${progressFrame(total, total, count)}${CLEAR_LINE}`),
+    done: () => bar.finish(),
   };
 }
 
