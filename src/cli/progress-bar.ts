@@ -37,7 +37,8 @@ export class ProgressBar {
   readonly #started = performance.now();
   #done = 0;
   #items = 0;
-  #shown = Number.NEGATIVE_INFINITY;
+  /** When a frame was last shown: off a terminal, the first line comes after the interval. */
+  #shown: number;
 
   constructor(
     write: (text: string) => void,
@@ -48,6 +49,7 @@ export class ProgressBar {
     this.#tty = options.tty;
     this.#unit = options.unit;
     this.#quiet = options.quietOffTerminal === true;
+    this.#shown = this.#tty ? Number.NEGATIVE_INFINITY : this.#started;
   }
 
   /** Counts `bytes` more of the input read (towards the total). */
