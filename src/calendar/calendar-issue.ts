@@ -1,4 +1,9 @@
-/** What is wrong with a calendar file; one code per kind of problem. */
+/**
+ * What is wrong with a calendar file; one code per kind of problem. Rule-file validation
+ * reports each as `calendar-<code>`, listed in the table of rule-file issue codes
+ * (src/load/issue-codes.ts), which is typed by this union: a code added here and not there
+ * fails to compile.
+ */
 export type CalendarIssueCode =
   | "schema"
   | "duplicate-weekday"
@@ -24,16 +29,4 @@ export interface CalendarIssue {
   readonly code: CalendarIssueCode;
   readonly message: string;
   readonly pointer: string;
-}
-
-/**
- * Builds a JSON Pointer from a path of keys and indexes, escaping `~` and `/` as RFC 6901
- * requires. The empty path points at the whole document.
- *
- * @example
- * toPointer(["years", 1, "offDays", 3, "date"]); // "/years/1/offDays/3/date"
- * toPointer([]); // ""
- */
-export function toPointer(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((key) => `/${String(key).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }

@@ -1,5 +1,6 @@
+import { toPointer } from "../json/json-pointer.js";
 import { type CalendarFile, CalendarFileSchema } from "./calendar-file.js";
-import { type CalendarIssue, toPointer } from "./calendar-issue.js";
+import type { CalendarIssue } from "./calendar-issue.js";
 import { checkCalendarFile } from "./check-calendar-file.js";
 
 /** The outcome of reading a calendar file: the file, or every problem found in it. */
@@ -27,7 +28,7 @@ export function parseCalendarFile(data: unknown): CalendarFileResult {
     (issue): CalendarIssue => ({
       code: "schema",
       message: issue.message,
-      pointer: toPointer(issue.path),
+      pointer: toPointer(issue.path.map(String)),
     }),
   );
   // zod always reports at least one issue on failure; the fallback keeps the type honest.

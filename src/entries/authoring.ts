@@ -8,6 +8,7 @@ export { validateRules } from "../node/validate-rules.js";
 export { buildRulesBundle } from "../node/load-rules.js";
 export { BUNDLED_RULES_DIR } from "../node/rule-files.js";
 export { LINT_CODES } from "../lint/codes.js";
+export { RULE_FILE_ISSUE_CODES, type RuleFileIssueCode } from "../load/issue-codes.js";
 export { formatIssues, type IssueFormat } from "../report/issues.js";
 
 // Golden fixtures

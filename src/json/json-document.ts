@@ -24,6 +24,17 @@ export interface JsonDocument extends SourceLocator {
   outline(): SourceLocator;
 }
 
+/**
+ * The codes of the problems found here, before any schema: the loader's table of rule-file
+ * issue codes (src/load/issue-codes.ts, a floor up) is typed by them.
+ */
+export type JsonIssueCode =
+  | "file-too-large"
+  | "too-deep"
+  | "json-syntax"
+  | "duplicate-key"
+  | "forbidden-key";
+
 export type ParseResult =
   | { ok: true; document: JsonDocument; issues: Issue[] }
   | { ok: false; issues: Issue[] };
@@ -63,7 +74,7 @@ export function parseJsonDocument(text: string, file: string): ParseResult {
       ok: false,
       issues: [
         {
-          code: "file-too-large",
+          code: "file-too-large" satisfies JsonIssueCode,
           severity: "error",
           message,
           file,
@@ -79,7 +90,15 @@ export function parseJsonDocument(text: string, file: string): ParseResult {
     const message = `objects and arrays are nested more than ${RULE_FILE_LIMITS.maxDepth} levels deep here`;
     return {
       ok: false,
-      issues: [{ code: "too-deep", severity: "error", message, file, ...scan.tooDeep }],
+      issues: [
+        {
+          code: "too-deep" satisfies JsonIssueCode,
+          severity: "error",
+          message,
+          file,
+          ...scan.tooDeep,
+        },
+      ],
     };
   }
   const value = nativeParse(text);
@@ -117,7 +136,15 @@ function positionalParse(text: string, file: string, outline: Outline): ParseRes
     return {
       ok: false,
       issues: [
-        { code: "json-syntax", severity: "error", message, file, pointer: "", line, column },
+        {
+          code: "json-syntax" satisfies JsonIssueCode,
+          severity: "error",
+          message,
+          file,
+          pointer: "",
+          line,
+          column,
+        },
       ],
     };
   }
@@ -214,7 +241,7 @@ function toValue(node: AnyNode, pointer: string, file: string, issues: Issue[]):
         const { line, column } = member.name.loc.start;
         if (isForbiddenKey(key)) {
           issues.push({
-            code: "forbidden-key",
+            code: "forbidden-key" satisfies JsonIssueCode,
             severity: "error",
             file,
             pointer: at,
@@ -226,7 +253,7 @@ function toValue(node: AnyNode, pointer: string, file: string, issues: Issue[]):
         }
         if (seen.has(key)) {
           issues.push({
-            code: "duplicate-key",
+            code: "duplicate-key" satisfies JsonIssueCode,
             severity: "error",
             file,
             pointer: at,

@@ -2,6 +2,7 @@ import type { SourceLocator } from "../json/json-document.js";
 import { toPointer } from "../json/json-pointer.js";
 import type { CatalogEntry, CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
+import { type RuleFileIssueCode, ruleFileIssue } from "./issue-codes.js";
 
 // Catalogs are rule files too: a decision reads their entries as it reads a matter's standards,
 // so a defect in one is a defect in the rules. A duplicate id would let the later entry win (a
@@ -30,8 +31,8 @@ export interface LocatedCatalog {
  */
 export function checkCatalog({ catalog, document, at = "" }: LocatedCatalog): Issue[] {
   const issues: Issue[] = [];
-  const error = (code: string, message: string, segments: (string | number)[]) =>
-    issues.push(document.issue(code, message, at + toPointer(segments)));
+  const error = (code: RuleFileIssueCode, message: string, segments: (string | number)[]) =>
+    issues.push(ruleFileIssue(document, code, message, at + toPointer(segments)));
   const { entries } = catalog;
   // Duplicate ids: every later one, naming the first.
   const first = new Map<string, number>();
@@ -120,8 +121,8 @@ export function checkCatalogReferences(
   const laws = new Set(catalogs.get("laws")?.entries.map((e) => e.id) ?? []);
   const hasLaws = catalogs.has("laws");
   for (const { catalog, document, at = "" } of located) {
-    const error = (code: string, message: string, segments: (string | number)[]) =>
-      issues.push(document.issue(code, message, at + toPointer(segments)));
+    const error = (code: RuleFileIssueCode, message: string, segments: (string | number)[]) =>
+      issues.push(ruleFileIssue(document, code, message, at + toPointer(segments)));
     catalog.entries.forEach((entry, i) => {
       if (!hasLaws || !Array.isArray(entry.basis)) return;
       entry.basis.forEach((citation: unknown, k: number) => {
@@ -175,7 +176,7 @@ export function checkCatalogReferences(
 function cycles(
   catalog: CatalogFile,
   field: string,
-  error: (code: string, message: string, segments: (string | number)[]) => void,
+  error: (code: RuleFileIssueCode, message: string, segments: (string | number)[]) => void,
 ): void {
   const next = new Map<string, string>();
   for (const entry of catalog.entries) {
@@ -203,7 +204,7 @@ function cycles(
 function basisShape(
   basis: unknown,
   i: number,
-  error: (code: string, message: string, segments: (string | number)[]) => void,
+  error: (code: RuleFileIssueCode, message: string, segments: (string | number)[]) => void,
 ): void {
   if (!Array.isArray(basis) || basis.length === 0) {
     error("invalid-basis", "basis must be a non-empty list of { ref, articles }", [

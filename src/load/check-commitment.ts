@@ -1,13 +1,14 @@
 import type { Citation } from "../model/citation.js";
 import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
 import type { MatterFile } from "../model/matter.js";
+import type { RuleFileIssueCode } from "./issue-codes.js";
 import type { PartialMatter } from "./partial-matter.js";
 
 type Segments = (string | number)[];
 
 /** What checkMatter lends this check: how to report, and its own checks of parts. */
 export interface CommitmentCheckContext {
-  error: (code: string, message: string, segments: Segments) => void;
+  error: (code: RuleFileIssueCode, message: string, segments: Segments) => void;
   citations: (basis: readonly Citation[], segments: Segments) => void;
   checkCondition: (condition: Condition, segments: Segments) => void;
   codes: ReadonlySet<string | undefined>;

@@ -18,6 +18,7 @@ import type { Issue } from "../model/issue.js";
 import type { DetailedMessage, MatterFile } from "../model/matter.js";
 import { checkCommitment } from "./check-commitment.js";
 import { inputSchemaProblems } from "./check-input-schema.js";
+import { type RuleFileIssueCode, ruleFileIssue } from "./issue-codes.js";
 import type { PartialMatter } from "./partial-matter.js";
 
 /**
@@ -36,8 +37,8 @@ export function checkMatter(
 ): Issue[] {
   const issues: Issue[] = [];
   const at = (segments: (string | number)[]) => toPointer(segments);
-  const error = (code: string, message: string, segments: (string | number)[]) =>
-    issues.push(document.issue(code, message, at(segments)));
+  const error = (code: RuleFileIssueCode, message: string, segments: (string | number)[]) =>
+    issues.push(ruleFileIssue(document, code, message, at(segments)));
 
   // Each mistake at the keyword at fault (strict mode), not one message at the top of input.
   for (const key of ["data", "evidence"] as const) {
@@ -46,9 +47,7 @@ export function checkMatter(
     }
   }
 
-  enumTitles(matter.input.data, ["input", "data"], (code, message, segments, severity) =>
-    issues.push(document.issue(code, message, at(segments), severity)),
-  );
+  enumTitles(matter.input.data, ["input", "data"], error);
 
   duplicates(
     matter.standards.map((s) => s?.id),
@@ -226,14 +225,16 @@ export function checkMatter(
   checkCommitment(matter, { error, citations, checkCondition, codes });
 
   for (const pointer of untranslated(document.value)) {
-    issues.push(
-      document.issue("missing-locale", 'no "en" text beside "zh-CN"', pointer, "warning"),
-    );
+    issues.push(ruleFileIssue(document, "missing-locale", 'no "en" text beside "zh-CN"', pointer));
   }
   return issues;
 }
 
-function pathProblem(matter: MatterFile | PartialMatter, fact: string, path: string) {
+function pathProblem(
+  matter: MatterFile | PartialMatter,
+  fact: string,
+  path: string,
+): { code: RuleFileIssueCode; message: string } | undefined {
   if (fact === "data" || fact === "evidence") {
     return schemaHasPath(matter.input[fact], path)
       ? undefined
@@ -281,7 +282,7 @@ function walk(
 function duplicates(
   ids: (string | undefined)[],
   list: string,
-  error: (code: string, message: string, segments: (string | number)[]) => void,
+  error: (code: RuleFileIssueCode, message: string, segments: (string | number)[]) => void,
   key = "id",
 ): void {
   const seen = new Map<string, number>();
@@ -329,12 +330,7 @@ function untranslated(
 function enumTitles(
   schema: unknown,
   segments: (string | number)[],
-  report: (
-    code: string,
-    message: string,
-    segments: (string | number)[],
-    severity: Issue["severity"],
-  ) => void,
+  report: (code: RuleFileIssueCode, message: string, segments: (string | number)[]) => void,
   depth = 0,
 ): void {
   if (depth > 64 || typeof schema !== "object" || schema === null) return;
@@ -354,7 +350,6 @@ function enumTitles(
         "invalid-enum-titles",
         `${ENUM_TITLES_KEYWORD} must be an object naming the values of this node's enum`,
         at,
-        "error",
       );
     } else {
       for (const [value, title] of Object.entries(titles)) {
@@ -364,18 +359,12 @@ function enumTitles(
             title !== null &&
             typeof (title as Record<string, unknown>)["zh-CN"] === "string");
         if (!values.includes(value)) {
-          report(
-            "invalid-enum-titles",
-            `"${value}" is not a value of the enum`,
-            [...at, value],
-            "error",
-          );
+          report("invalid-enum-titles", `"${value}" is not a value of the enum`, [...at, value]);
         } else if (!named) {
           report(
             "invalid-enum-titles",
             `the name of "${value}" must be a text or { "zh-CN", "en" }`,
             [...at, value],
-            "error",
           );
         }
       }
@@ -387,12 +376,7 @@ function enumTitles(
             title !== null &&
             typeof (title as Record<string, unknown>).en !== "string")
         ) {
-          report(
-            "missing-locale",
-            `the enum value "${value}" has no name in every locale`,
-            at,
-            "warning",
-          );
+          report("missing-locale", `the enum value "${value}" has no name in every locale`, at);
         }
       }
     }

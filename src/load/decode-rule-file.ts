@@ -1,5 +1,5 @@
 import { firstInvalidUtf8 } from "../json/utf8.js";
-import type { Issue } from "../model/issue.js";
+import { unlocatedIssue } from "./issue-codes.js";
 import { RuleFileError } from "./rule-file-error.js";
 
 /**
@@ -19,7 +19,7 @@ export function decodeRuleFile(bytes: Uint8Array, name: string): string {
     const column = (lines.at(-1) ?? "").length + 1;
     const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
     throw new RuleFileError([
-      issue(
+      unlocatedIssue(
         name,
         "not-utf8",
         `not UTF-8 text: byte 0x${byte} at offset ${offset} does not begin a valid UTF-8 sequence; save the file as UTF-8`,
@@ -28,8 +28,4 @@ export function decodeRuleFile(bytes: Uint8Array, name: string): string {
       ),
     ]);
   }
-}
-
-function issue(file: string, code: string, message: string, line: number, column: number): Issue {
-  return { code, severity: "error", message, file, pointer: "", line, column };
 }

@@ -2,6 +2,7 @@ import type { SourceLocator } from "../json/json-document.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
+import { RULE_FILE_ISSUE_CODES, type RuleFileIssueCode } from "./issue-codes.js";
 import type { ValidatedRules } from "./validated-rules.js";
 
 // A rules bundle: rules validated once (in CI, say) and loaded by services without validating
@@ -88,9 +89,9 @@ export function decodeRulesBundle(
   sha256: (text: string) => string,
   verify?: BundleVerifier,
 ): { rules?: ValidatedRules; issues: Issue[] } {
-  const issue = (code: string, message: string, pointer = "", line = 1): Issue => ({
+  const issue = (code: RuleFileIssueCode, message: string, pointer = "", line = 1): Issue => ({
     code,
-    severity: "error",
+    severity: RULE_FILE_ISSUE_CODES[code].severity,
     message,
     file,
     pointer,
@@ -173,7 +174,7 @@ export function decodeRulesBundle(
 function signatureIssues(
   header: BundleHeader,
   verify: BundleVerifier,
-  issue: (code: string, message: string, pointer?: string) => Issue,
+  issue: (code: RuleFileIssueCode, message: string, pointer?: string) => Issue,
 ): Issue[] {
   const signature = header.signature;
   if (

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { JsonDocument } from "../json/json-document.js";
 import { encodePointerSegment, toPointer } from "../json/json-pointer.js";
 import type { Issue } from "../model/issue.js";
+import { type RuleFileIssueCode, ruleFileIssue } from "./issue-codes.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -26,7 +27,9 @@ export function validateDocument<T extends z.ZodType>(
     const detail = error instanceof Error ? error.message : String(error);
     return {
       data: undefined,
-      issues: [document.issue("schema-failure", `the file could not be validated: ${detail}`, "")],
+      issues: [
+        ruleFileIssue(document, "schema-failure", `the file could not be validated: ${detail}`, ""),
+      ],
     };
   }
   if (result.success) return { data: result.data, issues: [] };
@@ -59,20 +62,48 @@ function toIssue(issue: ZodIssue, document: JsonDocument): Issue {
   const last = issue.path.at(-1);
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
-    return document.issue(
+    return ruleFileIssue(
+      document,
       "unknown-key",
       `unknown ${issue.keys.length > 1 ? "keys" : "key"} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
       `${pointer}/${encodePointerSegment(key)}`,
     );
   }
   if (last === "operator" && issue.code === "invalid_value") {
-    return document.issue("unknown-operator", `unknown operator: ${issue.message}`, pointer);
+    return ruleFileIssue(
+      document,
+      "unknown-operator",
+      `unknown operator: ${issue.message}`,
+      pointer,
+    );
   }
   if (last === "basis" && (issue.code === "too_small" || issue.code === "invalid_type")) {
-    return document.issue("missing-basis", "a legal basis (law and articles) is required", pointer);
+    return ruleFileIssue(
+      document,
+      "missing-basis",
+      "a legal basis (law and articles) is required",
+      pointer,
+    );
   }
-  return document.issue(`schema-${issue.code.replaceAll("_", "-")}`, issue.message, pointer);
+  return ruleFileIssue(document, SCHEMA_CODES[issue.code], issue.message, pointer);
 }
+
+/**
+ * zod's issue codes as rule-file issue codes (`schema-` and the code in kebab case); an unknown
+ * key is `unknown-key`, above. Typed by zod's codes: a code a new zod adds fails to compile here.
+ */
+const SCHEMA_CODES: Record<Exclude<ZodIssue["code"], "unrecognized_keys">, RuleFileIssueCode> = {
+  invalid_type: "schema-invalid-type",
+  too_big: "schema-too-big",
+  too_small: "schema-too-small",
+  invalid_format: "schema-invalid-format",
+  not_multiple_of: "schema-not-multiple-of",
+  invalid_union: "schema-invalid-union",
+  invalid_key: "schema-invalid-key",
+  invalid_element: "schema-invalid-element",
+  invalid_value: "schema-invalid-value",
+  custom: "schema-custom",
+};
 
 function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();

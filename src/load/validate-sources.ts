@@ -11,6 +11,7 @@ import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
 import { checkMatter } from "./check-matter.js";
+import { calendarIssueCode, ruleFileIssue } from "./issue-codes.js";
 import { partialMatter } from "./partial-matter.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
@@ -87,10 +88,14 @@ export function validateSources(
       if (result.ok) {
         calendars.set(result.value.id, result.value);
         for (const i of context.today ? publishedCoverageWarnings(result.value, context.today) : [])
-          issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer, "warning"));
+          issues.push(
+            ruleFileIssue(parsed.document, calendarIssueCode(i.code), i.message, i.pointer),
+          );
       } else {
         for (const i of result.issues)
-          issues.push(parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer));
+          issues.push(
+            ruleFileIssue(parsed.document, calendarIssueCode(i.code), i.message, i.pointer),
+          );
       }
     } else if (isCatalog(source.file, parsed.document.value)) {
       issues.push(...parsed.issues);
@@ -100,7 +105,8 @@ export function validateSources(
         const earlier = catalogFiles.get(data.catalog);
         if (earlier !== undefined) {
           issues.push(
-            parsed.document.issue(
+            ruleFileIssue(
+              parsed.document,
               "duplicate-catalog",
               `catalog "${data.catalog}" is also in ${earlier}: only one of them would be used`,
               "/catalog",
@@ -207,7 +213,8 @@ function placement(file: string, matter: MatterFile, document: SourceLocator): I
   const issues: Issue[] = [];
   if (match[1] !== matter.matter) {
     issues.push(
-      document.issue(
+      ruleFileIssue(
+        document,
         "misplaced-file",
         `matter "${matter.matter}" is in the folder "${match[1]}"`,
         "/matter",
@@ -216,7 +223,8 @@ function placement(file: string, matter: MatterFile, document: SourceLocator): I
   }
   if (match[2] !== matter.version) {
     issues.push(
-      document.issue(
+      ruleFileIssue(
+        document,
         "misplaced-file",
         `version "${matter.version}" is in the file "${match[2]}.json"`,
         "/version",
@@ -239,7 +247,8 @@ function versionConflicts(matters: readonly ValidMatter[]): Issue[] {
       const { from, until } = current.matter.effective;
       if (until !== undefined && until < from) {
         issues.push(
-          current.document.issue(
+          ruleFileIssue(
+            current.document,
             "invalid-window",
             `effective.until ${until} is before effective.from ${from}`,
             "/effective/until",
@@ -249,7 +258,8 @@ function versionConflicts(matters: readonly ValidMatter[]): Issue[] {
       for (const earlier of sorted.slice(0, i)) {
         if (earlier.matter.version === current.matter.version) {
           issues.push(
-            current.document.issue(
+            ruleFileIssue(
+              current.document,
               "duplicate-version",
               `version ${current.matter.version} is also in ${earlier.file}`,
               "/version",
@@ -259,7 +269,8 @@ function versionConflicts(matters: readonly ValidMatter[]): Issue[] {
         const earlierUntil = earlier.matter.effective.until;
         if (earlierUntil === undefined || earlierUntil >= from) {
           issues.push(
-            current.document.issue(
+            ruleFileIssue(
+              current.document,
               "overlapping-versions",
               `in force from ${from}, while version ${earlier.matter.version} (${earlier.file}) is in force ${earlier.matter.effective.from} … ${earlierUntil ?? "open-ended"}`,
               "/effective",

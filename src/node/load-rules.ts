@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
+import { unlocatedIssue } from "../load/issue-codes.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { decodeRulesBundle, encodeRulesBundle } from "../load/rules-bundle.js";
 import type { RuleSource } from "../load/validate-sources.js";
@@ -65,16 +66,13 @@ export async function loadRules(
   }
   if (trust !== undefined && !isFile(path)) {
     throw new RuleFileError([
-      {
-        code: "bundle-unsigned",
-        severity: "error",
-        message:
-          "trusted keys are configured: load a signed bundle (smart-approval bundle --sign KEY), not a rules directory",
-        file: displayName(path),
-        pointer: "",
-        line: 1,
-        column: 1,
-      },
+      unlocatedIssue(
+        displayName(path),
+        "bundle-unsigned",
+        "trusted keys are configured: load a signed bundle (smart-approval bundle --sign KEY), not a rules directory",
+        1,
+        1,
+      ),
     ]);
   }
   if (resolve(path) === resolve(BUNDLED_RULES_DIR)) {

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { RULE_FILE_LIMITS } from "../json/json-document.js";
 import { decodeRuleFile } from "../load/decode-rule-file.js";
+import { unlocatedIssue } from "../load/issue-codes.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { Issue } from "../model/issue.js";
 
@@ -45,7 +46,7 @@ function readBounded(path: string, name: string): Uint8Array {
       total += read;
       if (total > MAX_STREAM_BYTES) {
         throw new RuleFileError([
-          issue(
+          unlocatedIssue(
             name,
             "io-error",
             `cannot read: not a regular file, and longer than ${MAX_STREAM_BYTES.toLocaleString("en")} bytes (the limit for a rule file)`,
@@ -73,17 +74,5 @@ export function ioIssue(path: string, error: unknown): Issue {
         : code === "EACCES" || code === "EPERM"
           ? "permission denied"
           : `cannot be read (${code ?? String((error as Error)?.message)})`;
-  return {
-    code: "io-error",
-    severity: "error",
-    message,
-    file: path,
-    pointer: "",
-    line: 0,
-    column: 0,
-  };
-}
-
-function issue(file: string, code: string, message: string, line: number, column: number): Issue {
-  return { code, severity: "error", message, file, pointer: "", line, column };
+  return unlocatedIssue(path, "io-error", message, 0, 0);
 }
