@@ -8,6 +8,7 @@ import {
 import { parseCalendarFile } from "../../calendar/parse-calendar-file.js";
 import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
 import { parseJsonDocument } from "../../json/json-document.js";
+import { calendarIssueCode } from "../../load/issue-codes.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
 import { bundledCalendar } from "../../node/bundled-calendar.js";
 import { printableLines } from "../../report/printable.js";
@@ -128,7 +129,7 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
   const result = parseCalendarFile(parsed.document.value);
   if (!result.ok) {
     for (const i of result.issues) {
-      const at = parsed.document.issue(`calendar-${i.code}`, i.message, i.pointer);
+      const at = parsed.document.issue(calendarIssueCode(i.code), i.message, i.pointer);
       io.stderr(printableLines(`${path}:${at.line}:${at.column}: ${i.message} (${i.pointer})\n`));
     }
     return undefined;
