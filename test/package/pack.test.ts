@@ -51,7 +51,8 @@ describe("the published package", () => {
   it("loads by require", () => {
     writeFileSync(
       join(project, "cjs.cjs"),
-      `const { parseResidentId, validateRules } = require("smart-approval");
+      `const { parseResidentId } = require("smart-approval/validators");
+       const { validateRules } = require("smart-approval/authoring");
        console.log(JSON.stringify({ valid: parseResidentId("11010519491231002X").valid, issues: validateRules().length }));`,
     );
     expect(JSON.parse(sh("node", ["cjs.cjs"], project))).toEqual({ valid: true, issues: 0 });
@@ -93,7 +94,17 @@ describe("the tarball", () => {
     expect(
       sh(
         "npx",
-        ["--no-install", "attw", tarballPath, "--ignore-rules", "cjs-resolves-to-esm"],
+        // node16 profile: subpaths (smart-approval/authoring, …) resolve through `exports`,
+        // which the pre-exports `node10` resolution cannot read; engines asks for Node >= 20.19.
+        [
+          "--no-install",
+          "attw",
+          tarballPath,
+          "--profile",
+          "node16",
+          "--ignore-rules",
+          "cjs-resolves-to-esm",
+        ],
         ROOT,
       ),
     ).toContain("No problems found");
