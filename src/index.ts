@@ -39,6 +39,8 @@ export {
 } from "./evaluate/evidence-provider.js";
 export { MATERIAL_DEFERRED } from "./evaluate/assess-materials.js";
 export type { WorkingCalendar } from "./calendar/working-calendar.js";
+export type { Sha256 } from "./json/canonical-json.js";
+export type { EngineKind } from "./evaluate/rule-engine.js";
 
 // Limits on what is accepted (see SECURITY.md)
 export { INPUT_LIMITS } from "./evaluate/input-limits.js";
