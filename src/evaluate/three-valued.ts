@@ -29,6 +29,19 @@ export interface TriResult {
   unknowns: readonly UnknownLeaf[];
 }
 
+/**
+ * The values removed before evaluation because they failed their input schema (see
+ * input-facts.ts), each as `fact` (the whole fact) or `fact.path`. A leaf that reads one of
+ * them, or reads inside one, is unknown whatever its operator: `present` and `absent` too,
+ * which would otherwise read the removed value as absent — a malformed field is not a missing
+ * one, and its correction must not be followed by a second notice for what depends on its
+ * presence (一次性告知).
+ */
+export type Unreadable = readonly string[];
+
+/** Nothing unreadable: a valid application. */
+export const ALL_READABLE: Unreadable = Object.freeze([]);
+
 // Known results carry no unknowns: one shared, frozen result each, instead of a new one per node.
 const NONE: readonly UnknownLeaf[] = Object.freeze([]);
 const PASS: TriResult = Object.freeze({ value: "pass", unknowns: NONE });
@@ -37,31 +50,73 @@ const FAIL: TriResult = Object.freeze({ value: "fail", unknowns: NONE });
 /**
  * Folds an evaluated condition tree into Kleene's three-valued logic. A leaf that read a
  * missing value is `unknown` (never `false`: with json-rules-engine alone, a missing path is
- * false, and `not` of it would pass). `all` fails if any part fails, `any` passes if any part
+ * false, and `not` of it would pass), and so is a leaf that read a value in `unreadable`,
+ * whatever its operator. `all` fails if any part fails, `any` passes if any part
  * passes; otherwise a single unknown part makes the whole unknown.
  *
  * @example
  * fold({ all: [{ fact: "data", path: "a", operator: "equal", factResult: undefined, result: false }] });
  * // { value: "unknown", unknowns: [{ fact: "data", path: "a" }] }
  */
-export function fold(node: EvaluatedCondition): TriResult {
-  return foldVisit(node, undefined);
+export function fold(node: EvaluatedCondition, unreadable: Unreadable = ALL_READABLE): TriResult {
+  return foldVisit(node, undefined, unreadable);
 }
 
 /**
  * The one walk behind fold and foldPlanned: every node is visited, in order, none skipped
  * (`walk`, when given, records the value each leaf read as it goes).
  */
-function foldVisit(node: EvaluatedCondition, walk: PlannedWalk | undefined): TriResult {
-  if (node.all) return combine(node.all, "fail", walk);
-  if (node.any) return combine(node.any, "pass", walk);
+function foldVisit(
+  node: EvaluatedCondition,
+  walk: PlannedWalk | undefined,
+  unreadable: Unreadable,
+): TriResult {
+  if (node.all) return combine(node.all, "fail", walk, unreadable);
+  if (node.any) return combine(node.any, "pass", walk, unreadable);
   if (node.not) {
-    const inner = foldVisit(node.not, walk);
+    const inner = foldVisit(node.not, walk, unreadable);
     if (inner.value === "unknown") return inner;
     return inner.value === "pass" ? FAIL : PASS;
   }
   if (walk !== undefined) record(node, walk);
+  if (unreadable.length > 0) {
+    const unknowns = unreadableReads(node, unreadable);
+    if (unknowns !== undefined) return { value: "unknown", unknowns };
+  }
   return leaf(node);
+}
+
+/** The leaf's reads (its fact, and a fact its `value` refers to) that fall in `unreadable`. */
+function unreadableReads(
+  node: EvaluatedCondition,
+  unreadable: Unreadable,
+): UnknownLeaf[] | undefined {
+  let unknowns: UnknownLeaf[] | undefined;
+  if (node.fact !== "materials" && isUnreadable(node.fact, node.path, unreadable)) {
+    unknowns = [ref(node.fact, node.path)];
+  }
+  const compareTo = node.value;
+  if (isFactRef(compareTo) && isUnreadable(compareTo.fact, compareTo.path, unreadable)) {
+    const leaf = ref(compareTo.fact, compareTo.path);
+    if (unknowns === undefined) unknowns = [leaf];
+    else unknowns.push(leaf);
+  }
+  return unknowns;
+}
+
+/** Whether `fact.path` is an unreadable value or lies inside one. */
+export function isUnreadable(fact: unknown, path: unknown, unreadable: Unreadable): boolean {
+  if (typeof fact !== "string") return false;
+  const key = typeof path === "string" && path !== "" ? `${fact}.${path}` : fact;
+  for (const removed of unreadable) {
+    if (
+      key === removed ||
+      (key.length > removed.length && key.startsWith(removed) && key[removed.length] === ".")
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function leaf(node: EvaluatedCondition): TriResult {
@@ -88,11 +143,12 @@ function combine(
   children: readonly EvaluatedCondition[],
   decisive: Tri,
   walk: PlannedWalk | undefined,
+  unreadable: Unreadable,
 ): TriResult {
   let settled = false;
   let unknowns: UnknownLeaf[] | undefined;
   for (const child of children) {
-    const part = foldVisit(child, walk);
+    const part = foldVisit(child, walk, unreadable);
     if (part.value === decisive) settled = true;
     else if (part.value === "unknown" && !settled) {
       if (unknowns === undefined) unknowns = [];
@@ -176,8 +232,9 @@ export function foldPlanned(
   into: Record<string, unknown>,
   /** Applied to every object value (not to null or scalars); values are kept as is without. */
   copy?: (value: object) => unknown,
+  unreadable: Unreadable = ALL_READABLE,
 ): TriResult {
-  return foldVisit(node, { plan, into, copy, next: 0 });
+  return foldVisit(node, { plan, into, copy, next: 0 }, unreadable);
 }
 
 interface PlannedWalk {

@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateApplications } from "../../bench/corpus.js";
-import { conditionName } from "../../src/evaluate/compile-matter.js";
 import { prepareFacts } from "../../src/evaluate/input-facts.js";
 import {
   type EvaluatedCondition,
@@ -39,9 +38,10 @@ describe("foldPlanned", () => {
     const outcomes = new Set<string>();
     for (const app of generateApplications(200, 11)) {
       const { facts } = prepareFacts(matter, app as unknown as Application);
-      const trees = matter.engine.run(facts) as ReadonlyMap<string, EvaluatedCondition>;
+      const trees = matter.engine.run(facts) as readonly EvaluatedCondition[];
       standards.forEach((standard, index) => {
-        const tree = trees.get(conditionName.require(index)) as EvaluatedCondition;
+        const slots = matter.slots.standards[index] as { when?: number; require: number };
+        const tree = trees[slots.require] as EvaluatedCondition;
         const plain = leafValues(tree);
         const folded = fold(tree);
         outcomes.add(folded.value);
@@ -51,7 +51,7 @@ describe("foldPlanned", () => {
           expect(result).toEqual(folded);
           same(values, plain);
         }
-        const whenTree = trees.get(conditionName.when(index));
+        const whenTree = slots.when === undefined ? undefined : trees[slots.when];
         if (standard.when && whenTree) {
           const first = planned(whenTree, leafPlan(standard.when));
           expect(first.result).toEqual(fold(whenTree));
