@@ -12,12 +12,6 @@ import { prepareFacts } from "../src/evaluate/input-facts.js";
 import { inputProblems } from "../src/evaluate/input-limits.js";
 import type { Facts } from "../src/evaluate/rule-engine.js";
 import { safeCanonicalJson } from "../src/evaluate/safe-canonical-json.js";
-import {
-  type EvaluatedCondition,
-  fold,
-  foldPlanned,
-  leafValues,
-} from "../src/evaluate/three-valued.js";
 import { loadRules } from "../src/index.js";
 import { ApplicationSchema, readApplication } from "../src/model/application.js";
 import { CORPUS_MATTER, generateApplications } from "./corpus.js";
@@ -119,58 +113,6 @@ await compare(
   (f) => compiled.engine.run(f),
   (f) => reference.engine.run(f),
 );
-const trees = facts.map((f) => compiled.engine.run(f) as readonly EvaluatedCondition[]);
-const { standards } = compiled.slots;
-await compare(
-  "foldPlanned | fold + leafValues (every standard)",
-  trees,
-  (t) => {
-    for (let i = 0; i < standards.length; i++) {
-      const slots = standards[i] as { when: number | undefined; require: number };
-      const plans = compiled.leafPlans[i] as (typeof compiled.leafPlans)[number];
-      const values = {};
-      if (slots.when !== undefined && plans.when)
-        foldPlanned(t[slots.when] as EvaluatedCondition, plans.when, values);
-      foldPlanned(t[slots.require] as EvaluatedCondition, plans.require, values);
-    }
-  },
-  (t) => {
-    for (const slots of standards) {
-      const values = {};
-      if (slots.when !== undefined) {
-        fold(t[slots.when] as EvaluatedCondition);
-        leafValues(t[slots.when] as EvaluatedCondition, values);
-      }
-      fold(t[slots.require] as EvaluatedCondition);
-      leafValues(t[slots.require] as EvaluatedCondition, values);
-    }
-  },
-);
-
-const NO_PLAN = { facts: [], paths: [], keys: [] };
-await compare(
-  "foldPlanned with plans | foldPlanned without (leafKey)",
-  trees,
-  (t) => {
-    for (let i = 0; i < standards.length; i++) {
-      const slots = standards[i] as { when: number | undefined; require: number };
-      const plans = compiled.leafPlans[i] as (typeof compiled.leafPlans)[number];
-      const values = {};
-      if (slots.when !== undefined && plans.when)
-        foldPlanned(t[slots.when] as EvaluatedCondition, plans.when, values);
-      foldPlanned(t[slots.require] as EvaluatedCondition, plans.require, values);
-    }
-  },
-  (t) => {
-    for (const slots of standards) {
-      const values = {};
-      if (slots.when !== undefined)
-        foldPlanned(t[slots.when] as EvaluatedCondition, NO_PLAN, values);
-      foldPlanned(t[slots.require] as EvaluatedCondition, NO_PLAN, values);
-    }
-  },
-);
-
 const width = Math.max(...rows.map(([name]) => name.length));
 process.stdout.write(`${"fast | reference".padEnd(width)}  fast µs  reference µs  earns µs\n`);
 for (const [name, fast, ref] of rows) {

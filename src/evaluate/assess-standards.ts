@@ -5,7 +5,7 @@ import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
 import type { Evaluation, Facts } from "./rule-engine.js";
-import { foldPlanned, type LeafPlan, type TriResult, type UnknownLeaf } from "./three-valued.js";
+import { fold, leafValues, type TriResult, type UnknownLeaf } from "./three-valued.js";
 
 /** What the standards contribute to a decision. */
 export interface StandardsAssessment {
@@ -46,15 +46,20 @@ export function assessStandards(
       out.checks.push({ id: standard.id, status: "unknown", values: {} });
       continue;
     }
-    const plans = matter.leafPlans[index] ?? { when: NO_PLAN, require: NO_PLAN };
-    // The values every leaf read (the `when` tree's first) and each tree's three-valued result,
-    // in one walk of each tree. `require` is folded even when `when` settles the check: its
-    // result is then unused, but the walk is needed for its values anyway.
-    const values: Record<string, unknown> = {};
-    const when: TriResult = whenTree
-      ? foldPlanned(whenTree, plans.when ?? NO_PLAN, values, copy, unreadable)
-      : { value: "pass", unknowns: [] };
-    const required = foldPlanned(requireTree, plans.require, values, copy, unreadable);
+    // Each tree's three-valued result, and the values every leaf read (the `when` tree's
+    // first). `require` is folded even when `when` settles the check: its result is then
+    // unused, but its values are shown anyway.
+    const when: TriResult = whenTree ? fold(whenTree, unreadable) : PASS;
+    const required = fold(requireTree, unreadable);
+    const values = whenTree
+      ? leafValues(requireTree, leafValues(whenTree))
+      : leafValues(requireTree);
+    if (copy !== undefined) {
+      for (const key in values) {
+        const value = values[key];
+        if (value !== null && typeof value === "object") values[key] = copy(value);
+      }
+    }
     const result = when.value === "pass" ? required : when;
     const status = when.value === "fail" ? "not-applicable" : result.value;
     out.checks.push({ id: standard.id, status, values });
@@ -82,7 +87,7 @@ export function assessStandards(
   return out;
 }
 
-const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
+const PASS: TriResult = Object.freeze({ value: "pass", unknowns: Object.freeze([]) });
 
 /** The standard's detailed message, when it has one and the facts fill it; else its message. */
 function failureMessage(standard: Standard, facts: Facts | undefined, locale: Locale): string {

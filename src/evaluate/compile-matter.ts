@@ -9,7 +9,6 @@ import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { ENUM_TITLES_KEYWORD } from "./field-messages.js";
 import { linearRegExpEngine } from "./linear-pattern.js";
 import { ConditionSlots, type EngineKind, RuleEngine } from "./rule-engine.js";
-import { type LeafPlan, leafPlan } from "./three-valued.js";
 
 const addFormats = addFormatsModule.default;
 
@@ -30,8 +29,6 @@ export interface CompiledMatter {
     spec: DerivedFact;
     fn: DerivedFunction | undefined;
   }>;
-  /** Each standard's leaf plans (see foldPlanned), in file order. */
-  readonly leafPlans: ReadonlyArray<{ when: LeafPlan | undefined; require: LeafPlan }>;
 }
 
 /**
@@ -187,10 +184,6 @@ export function compileMatter(
       id,
       spec,
       fn: DERIVED_FUNCTIONS.get(spec.function),
-    })),
-    leafPlans: file.standards.map((standard) => ({
-      when: standard.when ? leafPlan(standard.when) : undefined,
-      require: leafPlan(standard.require),
     })),
   };
 }

@@ -1,4 +1,4 @@
-import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import type { FactSource } from "../model/condition.js";
 import { ABSENCE_AWARE_OPERATORS, isAbsent } from "./operators.js";
 
 export type Tri = "pass" | "fail" | "unknown";
@@ -59,26 +59,13 @@ const FAIL: TriResult = Object.freeze({ value: "fail", unknowns: NONE });
  * // { value: "unknown", unknowns: [{ fact: "data", path: "a" }] }
  */
 export function fold(node: EvaluatedCondition, unreadable: Unreadable = ALL_READABLE): TriResult {
-  return foldVisit(node, undefined, unreadable);
-}
-
-/**
- * The one walk behind fold and foldPlanned: every node is visited, in order, none skipped
- * (`walk`, when given, records the value each leaf read as it goes).
- */
-function foldVisit(
-  node: EvaluatedCondition,
-  walk: PlannedWalk | undefined,
-  unreadable: Unreadable,
-): TriResult {
-  if (node.all) return combine(node.all, "fail", walk, unreadable);
-  if (node.any) return combine(node.any, "pass", walk, unreadable);
+  if (node.all) return combine(node.all, "fail", unreadable);
+  if (node.any) return combine(node.any, "pass", unreadable);
   if (node.not) {
-    const inner = foldVisit(node.not, walk, unreadable);
+    const inner = fold(node.not, unreadable);
     if (inner.value === "unknown") return inner;
     return inner.value === "pass" ? FAIL : PASS;
   }
-  if (walk !== undefined) record(node, walk);
   if (unreadable.length > 0) {
     const unknowns = unreadableReads(node, unreadable);
     if (unknowns !== undefined) return { value: "unknown", unknowns };
@@ -142,13 +129,12 @@ function leaf(node: EvaluatedCondition): TriResult {
 function combine(
   children: readonly EvaluatedCondition[],
   decisive: Tri,
-  walk: PlannedWalk | undefined,
   unreadable: Unreadable,
 ): TriResult {
   let settled = false;
   let unknowns: UnknownLeaf[] | undefined;
   for (const child of children) {
-    const part = foldVisit(child, walk, unreadable);
+    const part = fold(child, unreadable);
     if (part.value === decisive) settled = true;
     else if (part.value === "unknown" && !settled) {
       if (unknowns === undefined) unknowns = [];
@@ -182,82 +168,6 @@ export function leafValues(node: EvaluatedCondition, into: Record<string, unknow
     into[leafKey(node.fact, node.path)] = node.factResult ?? null;
   }
   return into;
-}
-
-/**
- * The `fact.path` key of each leaf of a condition, in the order leafValues meets them, made
- * once per condition so that evaluated trees need no key look-up (see foldPlanned).
- */
-export interface LeafPlan {
-  readonly facts: readonly unknown[];
-  readonly paths: readonly unknown[];
-  readonly keys: readonly (string | undefined)[];
-}
-
-export function leafPlan(condition: Condition): LeafPlan {
-  const facts: unknown[] = [];
-  const paths: unknown[] = [];
-  const keys: (string | undefined)[] = [];
-  const visit = (c: Condition): void => {
-    if (isLeaf(c)) {
-      facts.push(c.fact);
-      paths.push(c.path);
-      keys.push(c.fact !== undefined && c.path !== undefined ? `${c.fact}.${c.path}` : undefined);
-    } else if ("all" in c) c.all.forEach(visit);
-    else if ("any" in c) c.any.forEach(visit);
-    else visit(c.not);
-  };
-  try {
-    visit(condition);
-  } catch {
-    // Not a condition a tree could come from: no plan, every leaf keyed as leafValues keys it.
-    return { facts: [], paths: [], keys: [] };
-  }
-  return { facts, paths, keys };
-}
-
-/**
- * `fold(node)`, also recording the value each leaf read into `into` as leafValues records it
- * (same keys, same order), in the same walk. A leaf whose fact and path are the plan's at its
- * place takes the plan's key (the text leafKey makes of them); any other leaf is keyed as
- * leafValues keys it, so the result never depends on the plan matching the tree.
- *
- * @example
- * const values = {};
- * foldPlanned(tree, leafPlan(condition), values).value; // "pass", and values holds what it read
- */
-export function foldPlanned(
-  node: EvaluatedCondition,
-  plan: LeafPlan,
-  into: Record<string, unknown>,
-  /** Applied to every object value (not to null or scalars); values are kept as is without. */
-  copy?: (value: object) => unknown,
-  unreadable: Unreadable = ALL_READABLE,
-): TriResult {
-  return foldVisit(node, { plan, into, copy, next: 0 }, unreadable);
-}
-
-interface PlannedWalk {
-  readonly plan: LeafPlan;
-  readonly into: Record<string, unknown>;
-  readonly copy: ((value: object) => unknown) | undefined;
-  /** The plan index of the next leaf. */
-  next: number;
-}
-
-/** Records the value a leaf read, keyed by the plan when it matches the leaf. */
-function record(node: EvaluatedCondition, walk: PlannedWalk): void {
-  const { plan, copy } = walk;
-  const index = walk.next++;
-  const { fact, path } = node;
-  if (fact === undefined || path === undefined) return;
-  const key =
-    plan.facts[index] === fact && plan.paths[index] === path
-      ? (plan.keys[index] as string)
-      : leafKey(fact, path);
-  const value = node.factResult ?? null;
-  walk.into[key] =
-    copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
 }
 
 /**

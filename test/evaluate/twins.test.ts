@@ -5,11 +5,13 @@
 // the reference (or, for the evaluators, is held to the same result on everything). Each pair
 // is checked here on its own inputs, and in depth by the test that `heldBy` names.
 //
-// Removed rather than kept (issue 12): the compiled evaluator's own copy of the path resolver
-// (it now calls resolveSegments, path-resolver.ts); the hand-copied id and date regexes of the
-// envelope's fast read and the service, and the prototype-segment regex beside isForbiddenKey
-// (model/common.ts exports each pattern once); the regex fallback of hasLoneSurrogate (every
-// supported Node has isWellFormed: the regex is the reference here, not code that never runs).
+// Removed rather than kept (issue 12): foldPlanned and its leaf plans, beside fold + leafValues
+// (they saved 0–3 µs an application, within the noise); the compiled evaluator's own copy of
+// the path resolver (it now calls resolveSegments, path-resolver.ts); the hand-copied id and
+// date regexes of the envelope's fast read and the service, and the prototype-segment regex
+// beside isForbiddenKey (model/common.ts exports each pattern once); the regex fallback of
+// hasLoneSurrogate (every supported Node has isWellFormed: the regex is the reference here,
+// not code that never runs).
 
 import { readdirSync, readFileSync } from "node:fs";
 import { fc } from "@fast-check/vitest";
@@ -19,12 +21,7 @@ import type { CompiledMatter } from "../../src/evaluate/compile-matter.js";
 import { prepareFacts } from "../../src/evaluate/input-facts.js";
 import { hasLoneSurrogate, inputProblems } from "../../src/evaluate/input-limits.js";
 import { safeCanonicalJson } from "../../src/evaluate/safe-canonical-json.js";
-import {
-  type EvaluatedCondition,
-  fold,
-  foldPlanned,
-  leafValues,
-} from "../../src/evaluate/three-valued.js";
+import { type EvaluatedCondition, fold, leafValues } from "../../src/evaluate/three-valued.js";
 import { loadRules } from "../../src/index.js";
 import { ApplicationSchema, readApplication } from "../../src/model/application.js";
 import {
@@ -123,23 +120,6 @@ const TWINS: Twin[] = [
     },
   },
   {
-    fast: "foldPlanned",
-    reference: "fold + leafValues",
-    earns: "0–10 µs (the leaf plans alone 3–4 µs)",
-    heldBy: { file: "test/evaluate/leaf-plan.test.ts", names: ["foldPlanned", "leafValues"] },
-    async check() {
-      for (const { matter, fast } of await bothEvaluators()) {
-        matter.slots.standards.forEach((slots, index) => {
-          const plans = matter.leafPlans[index];
-          const tree = fast[slots.require] as EvaluatedCondition;
-          const values = {};
-          expect(foldPlanned(tree, plans?.require ?? NO_PLAN, values)).toEqual(fold(tree));
-          expect(values).toEqual(leafValues(tree));
-        });
-      }
-    },
-  },
-  {
     fast: "safeCanonicalJson",
     reference: "inputProblems + canonicalJson",
     earns: "3–13 µs (one walk of the input instead of two)",
@@ -222,8 +202,6 @@ const TWINS: Twin[] = [
     },
   },
 ];
-
-const NO_PLAN = { facts: [], paths: [], keys: [] };
 
 describe.each(TWINS)("$fast, twin of $reference", (twin) => {
   it(`gives what the reference gives (earns ${twin.earns})`, twin.check, 120_000);
