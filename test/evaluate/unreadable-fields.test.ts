@@ -2,11 +2,13 @@
 // it is not known to be absent, it is unknown — for every operator, `present` and `absent`
 // included. Read as absent, a malformed field gets its correction now and, once corrected, a
 // second notice for what depends on its presence (a material, a standard): that breaks
-// 一次性告知 (《优化营商环境条例》第三十五条：一次性告知需要补正的全部内容).
+// 一次性告知 (行政许可法第三十二条第一款第四项：一次告知申请人需要补正的全部内容;
+// 市场主体登记管理条例第十九条).
 
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ENGINE_KINDS, type EngineKind } from "../../src/evaluate/rule-engine.js";
-import { loadRules, type RuleSet } from "../../src/index.js";
+import { type Decision, loadRules, type RuleSet } from "../../src/index.js";
 import { approvable, summary } from "../helpers.js";
 
 const ruleSets = new Map<EngineKind, Promise<RuleSet>>();
@@ -87,4 +89,81 @@ describe.each(ENGINE_KINDS)("a field that failed its schema, with %s", (engine) 
     expect(decision.missing.map((m) => m.id)).not.toContain("GT-M06");
     expect(decision.outcome).toBe("refer");
   });
+});
+
+/** A value of another type than the schema's: certain to fail it. */
+function malformed(schema: { type?: unknown } | undefined): unknown {
+  const type = Array.isArray(schema?.type) ? schema?.type[0] : schema?.type;
+  if (type === "object" || type === "array") return "malformed";
+  if (type === "string") return 12345;
+  return { malformed: true };
+}
+
+/** Whether a condition reads `field` of data (or a derived fact computed from it). */
+function reads(condition: unknown, field: string, derivedFrom: ReadonlySet<string>): boolean {
+  const text = JSON.stringify(condition);
+  const under = (path: string) => path === field || path.startsWith(`${field}.`);
+  const paths = [...text.matchAll(/"fact":"(data|derived)","path":"([^"]*)"/g)];
+  return paths.some(([, fact, path = ""]) =>
+    fact === "data" ? under(path) : derivedFrom.has(path.split(".")[0] as string),
+  );
+}
+
+describe("一次性告知 on every fixture: making one field malformed", () => {
+  it("asks now for everything the correct value would ask for, but what judges that value", async () => {
+    const rules = await loadRules();
+    const root = new URL("../../fixtures/", import.meta.url);
+    let compared = 0;
+    const misses: string[] = [];
+    for (const matterDir of readdirSync(root)) {
+      for (const file of readdirSync(new URL(`${matterDir}/`, root))) {
+        if (!file.endsWith(".json")) continue;
+        const { application } = JSON.parse(
+          readFileSync(new URL(`${matterDir}/${file}`, root), "utf8"),
+        );
+        let good: Decision;
+        try {
+          good = await rules.decide(application, { replay: true });
+        } catch {
+          continue; // an envelope refused: no notice to compare
+        }
+        const matter = rules.versionInForce(application.matter, application.appliedOn);
+        if (matter === undefined) continue;
+        const schemas = (matter.file.input.data as { properties?: Record<string, object> })
+          .properties;
+        for (const field of Object.keys(application.data ?? {})) {
+          const app = structuredClone(application);
+          app.data[field] = malformed(schemas?.[field]);
+          const bad = await rules.decide(app, { replay: true });
+          if (!bad.missing.some((m) => m.id === field && m.kind === "field")) continue;
+          compared++;
+          // The derived facts computed from the field: by their input or a further input (`with`).
+          const derivedFrom = new Set<string>();
+          for (let grew = true; grew; ) {
+            grew = false;
+            for (const [id, d] of Object.entries(matter.file.derived)) {
+              const inputs = [d.input, ...Object.values(d.with ?? {})];
+              if (!derivedFrom.has(id) && reads(inputs, field, derivedFrom)) {
+                derivedFrom.add(id);
+                grew = true;
+              }
+            }
+          }
+          const judges = new Set(
+            matter.file.standards
+              .filter((s) => reads(s.require, field, derivedFrom))
+              .map((s) => s.id),
+          );
+          const asked = new Set(bad.missing.map((m) => m.id));
+          for (const item of good.missing) {
+            if (asked.has(item.id) || judges.has(item.id)) continue;
+            if (item.id === field || item.id.startsWith(`${field}.`)) continue;
+            misses.push(`${matterDir}/${file}: ${field} malformed, then ${item.id}`);
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(misses).toEqual([]);
+  }, 300_000);
 });
