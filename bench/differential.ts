@@ -3,7 +3,6 @@
 // share of the corpus) and runnable alone: npx tsx bench/differential.ts [count] [seed]
 
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { conditionName } from "../src/evaluate/compile-matter.js";
 import { prepareFacts } from "../src/evaluate/input-facts.js";
 import type { ConditionTrees } from "../src/evaluate/rule-engine.js";
 import { type EvaluatedCondition, fold } from "../src/evaluate/three-valued.js";
@@ -38,13 +37,18 @@ export async function differential(count: number, seed: number): Promise<Differe
     date,
   );
   if (compiled === undefined || reference === undefined) throw new Error("no matter in force");
-  const names = [
-    ...compiled.file.standards.flatMap((s, i) => [
-      ...(s.when ? [conditionName.when(i)] : []),
-      conditionName.require(i),
-    ]),
-    ...compiled.file.materials.flatMap((m, i) =>
-      m.requiredWhen ? [conditionName.requiredWhen(i)] : [],
+  // Each condition by the slot the assessments read it from, named for the report.
+  const { slots } = compiled;
+  const names: Array<[string, number]> = [
+    ...slots.standards.flatMap(
+      (s, i): Array<[string, number]> => [
+        ...(s.when === undefined ? [] : [[`standard:${i}:when`, s.when] as [string, number]]),
+        [`standard:${i}:require`, s.require],
+      ],
+    ),
+    ...slots.materials.flatMap(
+      (slot, i): Array<[string, number]> =>
+        slot === undefined ? [] : [[`material:${i}:requiredWhen`, slot]],
     ),
   ];
   const reached = new Set<string>();
@@ -59,9 +63,9 @@ export async function differential(count: number, seed: number): Promise<Differe
     });
     const fast = compiled.engine.run(facts) as ConditionTrees;
     const slow = await reference.engine.run(facts);
-    for (const name of names) {
-      const a = fast.get(name);
-      const b = slow.get(name);
+    for (const [name, slot] of names) {
+      const a = fast[slot];
+      const b = slow[slot];
       if (a === undefined || b === undefined || !sameTree(a, b)) {
         return {
           compared,

@@ -11,11 +11,11 @@ import {
   commitmentGuard,
   refusedCommitment,
 } from "./commitment.js";
-import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import type { CompiledMatter } from "./compile-matter.js";
 import { strongestAccepted } from "./material-channels.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
-import type { Facts } from "./rule-engine.js";
-import { type EvaluatedCondition, fold, type UnknownLeaf } from "./three-valued.js";
+import type { Evaluation, Facts } from "./rule-engine.js";
+import { fold, type UnknownLeaf } from "./three-valued.js";
 
 /** The referral code the library uses for a deferred material (容缺受理). */
 export const MATERIAL_DEFERRED = "material-deferred";
@@ -36,11 +36,11 @@ export interface MaterialsAssessment {
  * decision then asks for the data or refers), and the material is `undetermined`.
  *
  * @example
- * const { materials, missing } = assessMaterials(compiled, trees, application.materials, "en");
+ * const { materials, missing } = assessMaterials(compiled, evaluation, application.materials, "en");
  */
 export function assessMaterials(
   matter: CompiledMatter,
-  trees: ReadonlyMap<string, EvaluatedCondition>,
+  evaluation: Evaluation,
   submitted: readonly SubmittedMaterial[],
   locale: Locale,
   /** The facts the decision read, for notices that say what makes a material required. */
@@ -57,9 +57,12 @@ export function assessMaterials(
   let guard: CommitmentGuard | undefined;
   for (let index = 0; index < materials.length; index++) {
     const material = materials[index] as Material;
-    const tree = trees.get(conditionName.requiredWhen(index));
+    const slot = matter.slots.materials[index];
+    const tree = slot === undefined ? undefined : evaluation.trees[slot];
     // No condition: always required. No result for one (the engine failed): required too.
-    const required = tree ? fold(tree) : { value: "pass" as const, unknowns: [] };
+    const required = tree
+      ? fold(tree, evaluation.unreadable)
+      : { value: "pass" as const, unknowns: [] };
     let dataDecides = false;
     for (const leaf of required.unknowns) {
       const source = sourceOf(matter, leaf);
@@ -86,7 +89,7 @@ export function assessMaterials(
     // credit allows it (国办发〔2020〕42号); otherwise the next strongest submission counts.
     let refused: Exclude<CommitmentGuard["status"], "pass"> | undefined;
     if (accepted?.via === "commitment") {
-      guard ??= commitmentGuard(matter, trees);
+      guard ??= commitmentGuard(matter, evaluation);
       if (guard.status !== "pass") {
         refused = guard.status;
         accepted = strongestAccepted(

@@ -2,16 +2,10 @@ import type { Locale } from "../model/common.js";
 import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
-import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import type { CompiledMatter } from "./compile-matter.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
-import type { Facts } from "./rule-engine.js";
-import {
-  type EvaluatedCondition,
-  foldPlanned,
-  type LeafPlan,
-  type TriResult,
-  type UnknownLeaf,
-} from "./three-valued.js";
+import type { Evaluation, Facts } from "./rule-engine.js";
+import { fold, leafValues, type TriResult, type UnknownLeaf } from "./three-valued.js";
 
 /** What the standards contribute to a decision. */
 export interface StandardsAssessment {
@@ -29,11 +23,11 @@ export interface StandardsAssessment {
  * missing data, or refers when the missing value is evidence only the calling system has.
  *
  * @example
- * const { checks, referrals } = assessStandards(compiled, trees, "zh-CN");
+ * const { checks, referrals } = assessStandards(compiled, { trees, unreadable }, "zh-CN");
  */
 export function assessStandards(
   matter: CompiledMatter,
-  trees: ReadonlyMap<string, EvaluatedCondition>,
+  { trees, unreadable }: Evaluation,
   locale: Locale,
   /** How each object value a check read is copied into its `values`; kept as is when not given. */
   copy?: (value: object) => unknown,
@@ -44,22 +38,28 @@ export function assessStandards(
   const { standards } = matter.file;
   for (let index = 0; index < standards.length; index++) {
     const standard = standards[index] as Standard;
-    const whenTree = trees.get(conditionName.when(index));
-    const requireTree = trees.get(conditionName.require(index));
+    const slots = matter.slots.standards[index];
+    const whenTree = slots?.when === undefined ? undefined : trees[slots.when];
+    const requireTree = slots === undefined ? undefined : trees[slots.require];
     if (requireTree === undefined || (standard.when && whenTree === undefined)) {
       // The engine gave no result (it failed; decide has referred the case): unknown.
       out.checks.push({ id: standard.id, status: "unknown", values: {} });
       continue;
     }
-    const plans = matter.leafPlans[index] ?? { when: NO_PLAN, require: NO_PLAN };
-    // The values every leaf read (the `when` tree's first) and each tree's three-valued result,
-    // in one walk of each tree. `require` is folded even when `when` settles the check: its
-    // result is then unused, but the walk is needed for its values anyway.
-    const values: Record<string, unknown> = {};
-    const when: TriResult = whenTree
-      ? foldPlanned(whenTree, plans.when ?? NO_PLAN, values, copy)
-      : { value: "pass", unknowns: [] };
-    const required = foldPlanned(requireTree, plans.require, values, copy);
+    // Each tree's three-valued result, and the values every leaf read (the `when` tree's
+    // first). `require` is folded even when `when` settles the check: its result is then
+    // unused, but its values are shown anyway.
+    const when: TriResult = whenTree ? fold(whenTree, unreadable) : PASS;
+    const required = fold(requireTree, unreadable);
+    const values = whenTree
+      ? leafValues(requireTree, leafValues(whenTree))
+      : leafValues(requireTree);
+    if (copy !== undefined) {
+      for (const key in values) {
+        const value = values[key];
+        if (value !== null && typeof value === "object") values[key] = copy(value);
+      }
+    }
     const result = when.value === "pass" ? required : when;
     const status = when.value === "fail" ? "not-applicable" : result.value;
     out.checks.push({ id: standard.id, status, values });
@@ -87,7 +87,7 @@ export function assessStandards(
   return out;
 }
 
-const NO_PLAN: LeafPlan = { facts: [], paths: [], keys: [] };
+const PASS: TriResult = Object.freeze({ value: "pass", unknowns: Object.freeze([]) });
 
 /** The standard's detailed message, when it has one and the facts fill it; else its message. */
 function failureMessage(standard: Standard, facts: Facts | undefined, locale: Locale): string {

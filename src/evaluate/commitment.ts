@@ -3,9 +3,10 @@ import type { Locale, LocalizedText } from "../model/common.js";
 import type { FollowUp, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
 import { cite } from "./citations.js";
-import { type CompiledMatter, conditionName } from "./compile-matter.js";
+import type { CompiledMatter } from "./compile-matter.js";
 import { localize, MESSAGES } from "./messages.js";
-import { type EvaluatedCondition, fold } from "./three-valued.js";
+import type { Evaluation } from "./rule-engine.js";
+import { fold } from "./three-valued.js";
 
 /**
  * Whether this application may rely on a commitment (告知承诺), once per decision:
@@ -28,18 +29,16 @@ export type CommitmentGuard =
  * may use one.
  *
  * @example
- * commitmentGuard(compiled, trees); // { status: "unknown" } when evidence.credit is absent
+ * commitmentGuard(compiled, evaluation); // { status: "unknown" } when evidence.credit is absent
  */
-export function commitmentGuard(
-  matter: CompiledMatter,
-  trees: ReadonlyMap<string, EvaluatedCondition>,
-): CommitmentGuard {
+export function commitmentGuard(matter: CompiledMatter, evaluation: Evaluation): CommitmentGuard {
   const settings = matter.file.commitment;
   if (settings === undefined || settings.available === false) return { status: "excluded" };
-  const tree = trees.get(conditionName.commitmentEligibility);
+  const slot = matter.slots.commitmentEligibility;
+  const tree = slot === undefined ? undefined : evaluation.trees[slot];
   // No result (the engine failed; decide has referred): the guard is unknown, never pass.
   if (tree === undefined) return { status: "unknown" };
-  const { value } = fold(tree);
+  const { value } = fold(tree, evaluation.unreadable);
   return value === "pass"
     ? { status: "pass" }
     : value === "fail"

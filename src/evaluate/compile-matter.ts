@@ -8,8 +8,7 @@ import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 import { ENUM_TITLES_KEYWORD } from "./field-messages.js";
 import { linearRegExpEngine } from "./linear-pattern.js";
-import { type EngineKind, type NamedCondition, RuleEngine } from "./rule-engine.js";
-import { type LeafPlan, leafPlan } from "./three-valued.js";
+import { ConditionSlots, type EngineKind, RuleEngine } from "./rule-engine.js";
 
 const addFormats = addFormatsModule.default;
 
@@ -22,37 +21,30 @@ export interface CompiledMatter {
   readonly validateData: ValidateFunction;
   readonly validateEvidence: ValidateFunction;
   readonly engine: RuleEngine;
+  /** Where each condition's tree is in the engine's results (see ConditionSlots). */
+  readonly slots: MatterSlots;
   /** The derived facts in file order, each with its function looked up once. */
   readonly derivedSteps: ReadonlyArray<{
     id: string;
     spec: DerivedFact;
     fn: DerivedFunction | undefined;
   }>;
-  /** Each standard's leaf plans (see foldPlanned), in file order. */
-  readonly leafPlans: ReadonlyArray<{ when: LeafPlan | undefined; require: LeafPlan }>;
 }
 
-/** The same string for the same name every time, so map look-ups reuse its cached hash. */
-function names(make: (index: number) => string): (index: number) => string {
-  const made: string[] = [];
-  return (index) => {
-    let name = made[index];
-    if (name === undefined) {
-      name = make(index);
-      made[index] = name;
-    }
-    return name;
-  };
+/**
+ * The slot of each condition of a matter: the index of its evaluated tree in `engine.run`'s
+ * results. Standards and materials in file order; `undefined` where there is no condition.
+ */
+export interface MatterSlots {
+  readonly standards: ReadonlyArray<{
+    readonly when: number | undefined;
+    readonly require: number;
+  }>;
+  /** Each material's `requiredWhen`. */
+  readonly materials: ReadonlyArray<number | undefined>;
+  /** The matter's 告知承诺 credit guard (commitment.eligibility.require), when it offers one. */
+  readonly commitmentEligibility: number | undefined;
 }
-
-/** Names under which each condition of a matter is evaluated. */
-export const conditionName = {
-  when: names((index) => `standard:${index}:when`),
-  require: names((index) => `standard:${index}:require`),
-  requiredWhen: names((index) => `material:${index}:requiredWhen`),
-  /** The matter's 告知承诺 credit guard (commitment.eligibility.require). */
-  commitmentEligibility: "commitment:eligibility",
-};
 
 /**
  * Keywords a rule file may add to its input schemas: annotations only, read by the notices
@@ -165,26 +157,20 @@ export function compileMatter(
     // Catalog indexes are built now, at load, not by the first decision (DESIGN §3).
     fn.prepare?.({ options: derived.options, catalogs: context.catalogs });
   }
-  const conditions: NamedCondition[] = [];
-  file.standards.forEach((standard, index) => {
-    if (standard.when)
-      conditions.push({ name: conditionName.when(index), condition: standard.when });
-    conditions.push({ name: conditionName.require(index), condition: standard.require });
-  });
-  file.materials.forEach((material, index) => {
-    if (material.requiredWhen) {
-      conditions.push({
-        name: conditionName.requiredWhen(index),
-        condition: material.requiredWhen,
-      });
-    }
-  });
-  if (file.commitment?.available === true) {
-    conditions.push({
-      name: conditionName.commitmentEligibility,
-      condition: file.commitment.eligibility.require,
-    });
-  }
+  const conditions = new ConditionSlots();
+  const slots: MatterSlots = {
+    standards: file.standards.map((standard) => ({
+      when: standard.when ? conditions.slot(standard.when) : undefined,
+      require: conditions.slot(standard.require),
+    })),
+    materials: file.materials.map((material) =>
+      material.requiredWhen ? conditions.slot(material.requiredWhen) : undefined,
+    ),
+    commitmentEligibility:
+      file.commitment?.available === true
+        ? conditions.slot(file.commitment.eligibility.require)
+        : undefined,
+  };
   return {
     file,
     sha256: context.sha256,
@@ -192,15 +178,12 @@ export function compileMatter(
     catalogs: context.catalogs,
     validateData: context.ajv.compile(file.input.data),
     validateEvidence: context.ajv.compile(file.input.evidence),
-    engine: new RuleEngine(conditions, context.engine ? { engine: context.engine } : {}),
+    engine: new RuleEngine(conditions.conditions, context.engine ? { engine: context.engine } : {}),
+    slots,
     derivedSteps: Object.entries(file.derived).map(([id, spec]) => ({
       id,
       spec,
       fn: DERIVED_FUNCTIONS.get(spec.function),
-    })),
-    leafPlans: file.standards.map((standard) => ({
-      when: standard.when ? leafPlan(standard.when) : undefined,
-      require: leafPlan(standard.require),
     })),
   };
 }

@@ -1,7 +1,6 @@
-import { isForbiddenKey } from "../model/common.js";
 import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
-import { resolvePath } from "./path-resolver.js";
+import { resolvePath, resolveSegments, segmentsOf } from "./path-resolver.js";
 import type { EvaluatedCondition } from "./three-valued.js";
 
 /** The facts a condition reads, by fact id (`data`, `evidence`, `derived`, `materials`). */
@@ -149,8 +148,8 @@ type Read = (facts: FactValues) => unknown;
 /**
  * almanac.factValue with `allowUndefinedFacts`, and `resolvePath` (RuleEngine's path resolver)
  * with the path split once: a fact that is not there reads `undefined`; without a path, or when
- * the fact is not an object, the fact itself; else the own property at each segment, never a
- * prototype key.
+ * the fact is not an object, the fact itself; else what resolvePath reads (the own property at
+ * each segment, never a prototype key) — the same code, not a copy of it.
  */
 function compileRead(id: unknown, path: unknown): Read {
   if (typeof id !== "string") return () => undefined;
@@ -164,20 +163,12 @@ function compileRead(id: unknown, path: unknown): Read {
         : resolvePath(value, path as string);
     };
   }
-  const segments = path.split(".");
-  const blocked = segments.some(isForbiddenKey);
+  // resolvePath itself (path-resolver.ts), with the path split once, here.
+  const segments = segmentsOf(path);
   return (facts) => {
     if (!Object.hasOwn(facts, id)) return undefined;
-    let current = facts[id];
-    if (current === null || typeof current !== "object") return current;
-    if (blocked) return undefined;
-    for (const segment of segments) {
-      if (current === null || typeof current !== "object" || !Object.hasOwn(current, segment)) {
-        return undefined;
-      }
-      current = (current as Record<string, unknown>)[segment];
-    }
-    return current;
+    const value = facts[id];
+    return value === null || typeof value !== "object" ? value : resolveSegments(value, segments);
   };
 }
 

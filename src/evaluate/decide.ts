@@ -1,6 +1,5 @@
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
-import { canonicalJson, type Sha256, sha256Hex } from "../json/canonical-json.js";
-import type { Application } from "../model/application.js";
+import { type Sha256, sha256Hex } from "../json/canonical-json.js";
 import type { Locale } from "../model/common.js";
 import type { Decision, MissingItem, Outcome, ReferralItem } from "../model/decision.js";
 import type { Standard } from "../model/matter.js";
@@ -18,7 +17,7 @@ import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { ReceivedApplication } from "./receive-application.js";
-import type { EvaluatedCondition } from "./three-valued.js";
+import type { ConditionTrees } from "./rule-engine.js";
 import { timeLimit } from "./time-limit.js";
 
 /** The referral code for anything the library itself could not do. */
@@ -164,12 +163,12 @@ export async function decideMatter(
   const locale = options.locale ?? "zh-CN";
   const hashed = (context.sha256 ?? sha256Hex)(text);
   const inputSha256 = typeof hashed === "string" ? hashed : await hashed;
-  const { facts, fieldProblems, derivedErrors } = prepareFacts(matter, application);
+  const { facts, fieldProblems, derivedErrors, unreadable } = prepareFacts(matter, application);
   const referrals: ReferralItem[] = [
     ...(context.referrals ?? []),
     ...derivedErrors.map(({ id, message }) => internalError(`${id}: ${message}`, locale)),
   ];
-  let trees: ReadonlyMap<string, EvaluatedCondition> = new Map();
+  let trees: ConditionTrees = [];
   try {
     // Synchronous with the compiled evaluator, a promise with json-rules-engine.
     const ran = matter.engine.run(facts);
@@ -180,8 +179,9 @@ export async function decideMatter(
   // Facts are read in place, not copied (input-facts.ts): the decision gets its own copy of
   // any object a check read (copyJson), so that it never shares state with the caller's
   // application.
-  const standards = assessStandards(matter, trees, locale, copyJson, facts);
-  const materials = assessMaterials(matter, trees, application.materials, locale, facts);
+  const evaluation = { trees, unreadable };
+  const standards = assessStandards(matter, evaluation, locale, copyJson, facts);
+  const materials = assessMaterials(matter, evaluation, application.materials, locale, facts);
   referrals.push(...standards.referrals, ...materials.referrals);
 
   const fields = fieldItems(matter, fieldProblems, locale);
@@ -236,7 +236,7 @@ export async function decideMatter(
       basis: cite(material.basis, matter.laws, locale),
     });
   }
-  if (trees.size === 0 && referrals.every((r) => r.code !== INTERNAL_ERROR)) {
+  if (trees.length === 0 && referrals.every((r) => r.code !== INTERNAL_ERROR)) {
     referrals.push(internalError("no rule results", locale));
   }
 

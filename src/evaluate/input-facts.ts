@@ -9,6 +9,7 @@ import type { FieldProblem } from "./field-messages.js";
 import { strongestAccepted } from "./material-channels.js";
 import { resolvePath } from "./path-resolver.js";
 import type { Facts } from "./rule-engine.js";
+import { ALL_READABLE, isUnreadable, type Unreadable } from "./three-valued.js";
 
 export type { FieldProblem } from "./field-messages.js";
 
@@ -18,6 +19,12 @@ export interface InputFacts {
   fieldProblems: FieldProblem[];
   /** Derived facts whose function threw: their values are missing, and a human must look. */
   derivedErrors: Array<{ id: string; message: string }>;
+  /**
+   * The values removed because they failed their schema (`data.…`, `evidence.…`), and the
+   * derived facts not computed because their input was one of them (`derived.<id>`): unknown
+   * to every condition that reads them (three-valued.ts).
+   */
+  unreadable: Unreadable;
 }
 
 /**
@@ -42,9 +49,15 @@ export function prepareFacts(
     derived,
     materials: submittedMaterials(matter.file.materials, application.materials),
   };
+  const unreadable = [...data.removed("data"), ...evidence.removed("evidence")];
   for (const { id, spec, fn } of matter.derivedSteps) {
     const input = resolvePath(sources[spec.input.fact], spec.input.path);
-    if (input === undefined) continue;
+    if (input === undefined) {
+      // Not computed from a value that could not be read: unknown, not absent.
+      if (isUnreadable(spec.input.fact, spec.input.path, unreadable))
+        unreadable.push(`derived.${id}`);
+      continue;
+    }
     try {
       if (fn === undefined) throw new Error(`unknown derived function ${spec.function}`);
       derived[id] = fn.compute(input, {
@@ -57,7 +70,12 @@ export function prepareFacts(
       derivedErrors.push({ id, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { facts: sources, fieldProblems: data.problems, derivedErrors };
+  return {
+    facts: sources,
+    fieldProblems: data.problems,
+    derivedErrors,
+    unreadable: unreadable.length === 0 ? ALL_READABLE : unreadable,
+  };
 }
 
 const NO_INPUTS: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -100,11 +118,16 @@ function submittedMaterials(
  */
 function sanitize(validate: ValidateFunction, input: unknown) {
   const problems: FieldProblem[] = [];
+  /** The removed values' paths, as `fact.path` (the whole fact for the root). */
+  const removed = (fact: string) =>
+    problems.flatMap((p) =>
+      p.problem !== "invalid" ? [] : p.path === "" ? [fact] : [`${fact}.${p.path}`],
+    );
   if (!isPlainObject(input)) {
     problems.push({ path: "", problem: "invalid", keyword: "type", params: { type: "object" } });
-    return { value: {}, problems };
+    return { value: {}, problems, removed };
   }
-  if (validate(input)) return { value: input, problems };
+  if (validate(input)) return { value: input, problems, removed };
   const errors = validate.errors ?? [];
   const value = cloneData(input);
   const byPath = new Map<string, FieldProblem>();
@@ -120,7 +143,7 @@ function sanitize(validate: ValidateFunction, input: unknown) {
     problems.push(problem);
     if (problem.problem === "invalid") removeAt(value, problem.path);
   }
-  return { value, problems };
+  return { value, problems, removed };
 }
 
 /**

@@ -11,8 +11,16 @@ import { isForbiddenKey } from "../model/common.js";
  * resolvePath({ a: 1 }, "constructor.name"); // undefined
  */
 export function resolvePath(value: unknown, path: string): unknown {
+  return resolveSegments(value, segmentsOf(path));
+}
+
+/**
+ * `resolvePath` with the path already split (`segmentsOf`): for a reader compiled once, such
+ * as a condition's leaf (compiled-condition.ts), which splits its path when it is compiled.
+ */
+export function resolveSegments(value: unknown, segments: readonly string[]): unknown {
   let current = value;
-  for (const segment of segmentsOf(path)) {
+  for (const segment of segments) {
     if (current === null || typeof current !== "object" || isForbiddenKey(segment)) {
       return undefined;
     }
@@ -25,7 +33,8 @@ export function resolvePath(value: unknown, path: string): unknown {
 /** Paths come from rule files and repeat on every decision: split each once (a bounded cache). */
 const split = new Map<string, readonly string[]>();
 
-function segmentsOf(path: string): readonly string[] {
+/** A dot path's segments (frozen, shared: never to be changed). */
+export function segmentsOf(path: string): readonly string[] {
   let segments = split.get(path);
   if (segments === undefined) {
     segments = Object.freeze(path.split("."));

@@ -4,13 +4,7 @@ import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
 import { type CompiledCondition, compileCondition } from "./compiled-condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
-import type { EvaluatedCondition } from "./three-valued.js";
-
-/** One condition tree to evaluate, named so its result can be found again. */
-export interface NamedCondition {
-  name: string;
-  condition: Condition;
-}
+import type { EvaluatedCondition, Unreadable } from "./three-valued.js";
 
 export type Facts = Record<FactSource, Record<string, unknown>>;
 
@@ -25,14 +19,53 @@ export type EngineKind = "compiled" | "json-rules-engine";
 export const ENGINE_KINDS: readonly EngineKind[] = ["compiled", "json-rules-engine"];
 export const DEFAULT_ENGINE: EngineKind = "compiled";
 
-export type ConditionTrees = ReadonlyMap<string, EvaluatedCondition>;
+/**
+ * The evaluated trees of one run, by slot: the tree of the engine's `conditions[slot]`. Empty
+ * only when the engine has no condition at all.
+ */
+export type ConditionTrees = readonly EvaluatedCondition[];
+
+/** What the assessments read of one application's run: the trees by slot, and what was unreadable. */
+export interface Evaluation {
+  /** Empty when the engine failed (decide has referred): every condition is then unknown. */
+  readonly trees: ConditionTrees;
+  /** The values that failed their input schema (see `Unreadable`). */
+  readonly unreadable: Unreadable;
+}
+
+/**
+ * Gives each condition of a matter its slot, the index of its tree in every run's results:
+ * compile-matter.ts asks once per condition and keeps the slot beside the standard or material
+ * it belongs to, and the assessments read `trees[slot]` — no name is built or looked up. A
+ * condition identical to one already slotted (the same `when` on several standards, by
+ * canonical text) shares its slot, so it is evaluated once.
+ *
+ * @example
+ * const slots = new ConditionSlots();
+ * const when = slots.slot(standard.when); // 0
+ * const engine = new RuleEngine(slots.conditions);
+ */
+export class ConditionSlots {
+  readonly conditions: Condition[] = [];
+  readonly #byText = new Map<string, number>();
+
+  slot(condition: Condition): number {
+    const text = canonicalJson(condition);
+    let slot = this.#byText.get(text);
+    if (slot === undefined) {
+      slot = this.conditions.push(condition) - 1;
+      this.#byText.set(text, slot);
+    }
+    return slot;
+  }
+}
 
 /** json-rules-engine is imported only when a json-rules-engine run first needs it. */
 let engineClass: Promise<typeof Engine> | undefined;
 
 /**
- * Evaluates a matter's named conditions and returns each evaluated tree by name, with either
- * evaluator. Identical conditions (the same `when` on several standards) are evaluated once.
+ * Evaluates a list of conditions and returns their evaluated trees in the same order (by slot,
+ * see ConditionSlots), with either evaluator.
  *
  * json-rules-engine runs hardened as DESIGN §8 requires: a dot-path resolver instead of
  * JSONPath, one rule at one priority level holding every condition (json-rules-engine deep-clones
@@ -43,26 +76,15 @@ let engineClass: Promise<typeof Engine> | undefined;
  */
 export class RuleEngine {
   readonly kind: EngineKind;
-  /** The distinct conditions, and for each name the index of its condition. */
-  readonly #conditions: Condition[] = [];
-  readonly #slots = new Map<string, number>();
-  readonly #compiled: CompiledCondition[] = [];
+  readonly #conditions: readonly Condition[];
+  readonly #compiled: readonly CompiledCondition[] = [];
   #rules: RuleProperties[] | undefined;
   readonly #idle: Engine[] = [];
 
   /** Compiles or builds the rule JSON once; json-rules-engine engines are made lazily. */
-  constructor(conditions: readonly NamedCondition[], options: { engine?: EngineKind } = {}) {
+  constructor(conditions: readonly Condition[], options: { engine?: EngineKind } = {}) {
     this.kind = options.engine ?? DEFAULT_ENGINE;
-    const byText = new Map<string, number>();
-    for (const { name, condition } of conditions) {
-      const text = canonicalJson(condition);
-      let index = byText.get(text);
-      if (index === undefined) {
-        index = this.#conditions.push(condition) - 1;
-        byText.set(text, index);
-      }
-      this.#slots.set(name, index);
-    }
+    this.#conditions = [...conditions];
     if (this.kind === "compiled") this.#compiled = this.#conditions.map(compileCondition);
   }
 
@@ -74,7 +96,7 @@ export class RuleEngine {
    * @example
    * const ran = engine.run({ data, evidence, derived, materials });
    * const trees = ran instanceof Promise ? await ran : ran;
-   * fold(trees.get("standard:3:require")!);
+   * fold(trees[slot]);
    */
   run(facts: Facts): ConditionTrees | Promise<ConditionTrees> {
     if (this.kind === "compiled") {
@@ -82,13 +104,13 @@ export class RuleEngine {
       const trees: EvaluatedCondition[] = new Array(compiled.length);
       for (let i = 0; i < compiled.length; i++)
         trees[i] = (compiled[i] as CompiledCondition)(facts);
-      return this.#byName(trees);
+      return trees;
     }
     return this.#runEngine(facts);
   }
 
   async #runEngine(facts: Facts): Promise<ConditionTrees> {
-    if (this.#conditions.length === 0) return this.#byName([]);
+    if (this.#conditions.length === 0) return [];
     const engine = this.#idle.pop() ?? (await this.#createEngine());
     try {
       const { results, failureResults } = await engine.run(facts);
@@ -104,14 +126,10 @@ export class RuleEngine {
           `json-rules-engine evaluated ${evaluated} of ${this.#conditions.length} conditions`,
         );
       }
-      return this.#byName(trees);
+      return trees;
     } finally {
       this.#idle.push(engine);
     }
-  }
-
-  #byName(trees: readonly EvaluatedCondition[]): ConditionTrees {
-    return new TreesByName(this.#slots, trees);
   }
 
   async #createEngine(): Promise<Engine> {
@@ -132,59 +150,6 @@ export class RuleEngine {
       engine.addOperator(name, (a: unknown, b: unknown) => evaluate(a, b));
     }
     return engine;
-  }
-}
-
-/** The evaluated trees by condition name, without building a map on every run. */
-class TreesByName implements ReadonlyMap<string, EvaluatedCondition> {
-  readonly #slots: ReadonlyMap<string, number>;
-  readonly #trees: readonly EvaluatedCondition[];
-
-  constructor(slots: ReadonlyMap<string, number>, trees: readonly EvaluatedCondition[]) {
-    this.#slots = slots;
-    this.#trees = trees;
-  }
-
-  get size(): number {
-    return this.#trees.length === 0 ? 0 : this.#slots.size;
-  }
-
-  get(name: string): EvaluatedCondition | undefined {
-    const index = this.#slots.get(name);
-    return index === undefined ? undefined : this.#trees[index];
-  }
-
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  *entries(): MapIterator<[string, EvaluatedCondition]> {
-    for (const [name, index] of this.#slots) {
-      const tree = this.#trees[index];
-      if (tree !== undefined) yield [name, tree];
-    }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [name] of this.entries()) yield name;
-  }
-
-  *values(): MapIterator<EvaluatedCondition> {
-    for (const [, tree] of this.entries()) yield tree;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, EvaluatedCondition]> {
-    return this.entries();
-  }
-
-  forEach(
-    callback: (
-      tree: EvaluatedCondition,
-      name: string,
-      map: ReadonlyMap<string, EvaluatedCondition>,
-    ) => void,
-  ): void {
-    for (const [name, tree] of this.entries()) callback(tree, name, this);
   }
 }
 

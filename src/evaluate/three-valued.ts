@@ -1,4 +1,4 @@
-import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import type { FactSource } from "../model/condition.js";
 import { ABSENCE_AWARE_OPERATORS, isAbsent } from "./operators.js";
 
 export type Tri = "pass" | "fail" | "unknown";
@@ -29,6 +29,19 @@ export interface TriResult {
   unknowns: readonly UnknownLeaf[];
 }
 
+/**
+ * The values removed before evaluation because they failed their input schema (see
+ * input-facts.ts), each as `fact` (the whole fact) or `fact.path`. A leaf that reads one of
+ * them, or reads inside one, is unknown whatever its operator: `present` and `absent` too,
+ * which would otherwise read the removed value as absent — a malformed field is not a missing
+ * one, and its correction must not be followed by a second notice for what depends on its
+ * presence (一次性告知).
+ */
+export type Unreadable = readonly string[];
+
+/** Nothing unreadable: a valid application. */
+export const ALL_READABLE: Unreadable = Object.freeze([]);
+
 // Known results carry no unknowns: one shared, frozen result each, instead of a new one per node.
 const NONE: readonly UnknownLeaf[] = Object.freeze([]);
 const PASS: TriResult = Object.freeze({ value: "pass", unknowns: NONE });
@@ -37,31 +50,60 @@ const FAIL: TriResult = Object.freeze({ value: "fail", unknowns: NONE });
 /**
  * Folds an evaluated condition tree into Kleene's three-valued logic. A leaf that read a
  * missing value is `unknown` (never `false`: with json-rules-engine alone, a missing path is
- * false, and `not` of it would pass). `all` fails if any part fails, `any` passes if any part
+ * false, and `not` of it would pass), and so is a leaf that read a value in `unreadable`,
+ * whatever its operator. `all` fails if any part fails, `any` passes if any part
  * passes; otherwise a single unknown part makes the whole unknown.
  *
  * @example
  * fold({ all: [{ fact: "data", path: "a", operator: "equal", factResult: undefined, result: false }] });
  * // { value: "unknown", unknowns: [{ fact: "data", path: "a" }] }
  */
-export function fold(node: EvaluatedCondition): TriResult {
-  return foldVisit(node, undefined);
-}
-
-/**
- * The one walk behind fold and foldPlanned: every node is visited, in order, none skipped
- * (`walk`, when given, records the value each leaf read as it goes).
- */
-function foldVisit(node: EvaluatedCondition, walk: PlannedWalk | undefined): TriResult {
-  if (node.all) return combine(node.all, "fail", walk);
-  if (node.any) return combine(node.any, "pass", walk);
+export function fold(node: EvaluatedCondition, unreadable: Unreadable = ALL_READABLE): TriResult {
+  if (node.all) return combine(node.all, "fail", unreadable);
+  if (node.any) return combine(node.any, "pass", unreadable);
   if (node.not) {
-    const inner = foldVisit(node.not, walk);
+    const inner = fold(node.not, unreadable);
     if (inner.value === "unknown") return inner;
     return inner.value === "pass" ? FAIL : PASS;
   }
-  if (walk !== undefined) record(node, walk);
+  if (unreadable.length > 0) {
+    const unknowns = unreadableReads(node, unreadable);
+    if (unknowns !== undefined) return { value: "unknown", unknowns };
+  }
   return leaf(node);
+}
+
+/** The leaf's reads (its fact, and a fact its `value` refers to) that fall in `unreadable`. */
+function unreadableReads(
+  node: EvaluatedCondition,
+  unreadable: Unreadable,
+): UnknownLeaf[] | undefined {
+  let unknowns: UnknownLeaf[] | undefined;
+  if (node.fact !== "materials" && isUnreadable(node.fact, node.path, unreadable)) {
+    unknowns = [ref(node.fact, node.path)];
+  }
+  const compareTo = node.value;
+  if (isFactRef(compareTo) && isUnreadable(compareTo.fact, compareTo.path, unreadable)) {
+    const leaf = ref(compareTo.fact, compareTo.path);
+    if (unknowns === undefined) unknowns = [leaf];
+    else unknowns.push(leaf);
+  }
+  return unknowns;
+}
+
+/** Whether `fact.path` is an unreadable value or lies inside one. */
+export function isUnreadable(fact: unknown, path: unknown, unreadable: Unreadable): boolean {
+  if (typeof fact !== "string") return false;
+  const key = typeof path === "string" && path !== "" ? `${fact}.${path}` : fact;
+  for (const removed of unreadable) {
+    if (
+      key === removed ||
+      (key.length > removed.length && key.startsWith(removed) && key[removed.length] === ".")
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function leaf(node: EvaluatedCondition): TriResult {
@@ -87,12 +129,12 @@ function leaf(node: EvaluatedCondition): TriResult {
 function combine(
   children: readonly EvaluatedCondition[],
   decisive: Tri,
-  walk: PlannedWalk | undefined,
+  unreadable: Unreadable,
 ): TriResult {
   let settled = false;
   let unknowns: UnknownLeaf[] | undefined;
   for (const child of children) {
-    const part = foldVisit(child, walk);
+    const part = fold(child, unreadable);
     if (part.value === decisive) settled = true;
     else if (part.value === "unknown" && !settled) {
       if (unknowns === undefined) unknowns = [];
@@ -126,81 +168,6 @@ export function leafValues(node: EvaluatedCondition, into: Record<string, unknow
     into[leafKey(node.fact, node.path)] = node.factResult ?? null;
   }
   return into;
-}
-
-/**
- * The `fact.path` key of each leaf of a condition, in the order leafValues meets them, made
- * once per condition so that evaluated trees need no key look-up (see foldPlanned).
- */
-export interface LeafPlan {
-  readonly facts: readonly unknown[];
-  readonly paths: readonly unknown[];
-  readonly keys: readonly (string | undefined)[];
-}
-
-export function leafPlan(condition: Condition): LeafPlan {
-  const facts: unknown[] = [];
-  const paths: unknown[] = [];
-  const keys: (string | undefined)[] = [];
-  const visit = (c: Condition): void => {
-    if (isLeaf(c)) {
-      facts.push(c.fact);
-      paths.push(c.path);
-      keys.push(c.fact !== undefined && c.path !== undefined ? `${c.fact}.${c.path}` : undefined);
-    } else if ("all" in c) c.all.forEach(visit);
-    else if ("any" in c) c.any.forEach(visit);
-    else visit(c.not);
-  };
-  try {
-    visit(condition);
-  } catch {
-    // Not a condition a tree could come from: no plan, every leaf keyed as leafValues keys it.
-    return { facts: [], paths: [], keys: [] };
-  }
-  return { facts, paths, keys };
-}
-
-/**
- * `fold(node)`, also recording the value each leaf read into `into` as leafValues records it
- * (same keys, same order), in the same walk. A leaf whose fact and path are the plan's at its
- * place takes the plan's key (the text leafKey makes of them); any other leaf is keyed as
- * leafValues keys it, so the result never depends on the plan matching the tree.
- *
- * @example
- * const values = {};
- * foldPlanned(tree, leafPlan(condition), values).value; // "pass", and values holds what it read
- */
-export function foldPlanned(
-  node: EvaluatedCondition,
-  plan: LeafPlan,
-  into: Record<string, unknown>,
-  /** Applied to every object value (not to null or scalars); values are kept as is without. */
-  copy?: (value: object) => unknown,
-): TriResult {
-  return foldVisit(node, { plan, into, copy, next: 0 });
-}
-
-interface PlannedWalk {
-  readonly plan: LeafPlan;
-  readonly into: Record<string, unknown>;
-  readonly copy: ((value: object) => unknown) | undefined;
-  /** The plan index of the next leaf. */
-  next: number;
-}
-
-/** Records the value a leaf read, keyed by the plan when it matches the leaf. */
-function record(node: EvaluatedCondition, walk: PlannedWalk): void {
-  const { plan, copy } = walk;
-  const index = walk.next++;
-  const { fact, path } = node;
-  if (fact === undefined || path === undefined) return;
-  const key =
-    plan.facts[index] === fact && plan.paths[index] === path
-      ? (plan.keys[index] as string)
-      : leafKey(fact, path);
-  const value = node.factResult ?? null;
-  walk.into[key] =
-    copy !== undefined && value !== null && typeof value === "object" ? copy(value) : value;
 }
 
 /**

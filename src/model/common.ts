@@ -18,20 +18,28 @@ export const LocalizedTextSchema = z
   .meta({ description: "Text per locale; zh-CN is required, en is recommended." });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
+/**
+ * The shape of a civil date, `YYYY-MM-DD` (month 01–12, day 01–31; whether the day exists is
+ * `isPlainDate`'s to say). The one copy: the envelope's fast read and the service import it.
+ */
+export const PLAIN_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 /** A civil date `YYYY-MM-DD` with no time zone; impossible dates (2025-02-30) are refused. */
 export const PlainDateSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "expected a date as YYYY-MM-DD")
+  .regex(PLAIN_DATE_PATTERN, "expected a date as YYYY-MM-DD")
   .refine(isPlainDate, "no such calendar date")
   .meta({ description: "A calendar date, YYYY-MM-DD", format: "date" });
+
+/** The shape of an identifier: a letter, then letters, digits, `-`, `_` and `.` (the one copy). */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Identifiers of standards, materials, matters: letters, digits, `-`, `_` and `.`. */
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an id of letters, digits, '-', '_' or '.'");
+  .regex(ID_PATTERN, "expected an id of letters, digits, '-', '_' or '.'");
 
 const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
-const FORBIDDEN_PATH_SEGMENT = /(?:^|\.)(?:__proto__|constructor|prototype)(?:\.|$)/;
 
 /**
  * A dot path into a fact (`operator.document.number`, `members.0.name`). No JSONPath, no
@@ -44,7 +52,8 @@ export const DotPathSchema = z
     "expected a dot path such as operator.document.number",
   )
   .refine(
-    (path) => !FORBIDDEN_PATH_SEGMENT.test(path),
+    // The same set as isForbiddenKey, segment by segment: not a second list in a regex.
+    (path) => !path.split(".").some(isForbiddenKey),
     "__proto__, constructor and prototype are not allowed in paths",
   );
 

@@ -1,5 +1,4 @@
 import type { Ajv } from "ajv";
-import type { CalendarFile } from "../calendar/calendar-file.js";
 import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";

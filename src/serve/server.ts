@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
 import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
+import { PLAIN_DATE_PATTERN } from "../model/common.js";
 import { VERSION } from "../version.js";
 import { checkAdmin, checkDecisionToken } from "./admin-auth.js";
 import type { DecisionEvent } from "./decision-log.js";
@@ -553,10 +554,8 @@ function guideFormat(accept: string | undefined): "html" | "md" | undefined {
   return undefined;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 function isDate(value: string): boolean {
-  return DATE.test(value);
+  return PLAIN_DATE_PATTERN.test(value);
 }
 
 function today(now: Date): string {

@@ -188,15 +188,7 @@ describe("a JSONPath code-injection payload in a path", () => {
       expect(resolvePath({ a: {} }, payload)).toBeUndefined();
       for (const engine of ["compiled", "json-rules-engine"] as const) {
         const conditions = [
-          {
-            name: "payload",
-            condition: {
-              fact: "data" as const,
-              path: payload,
-              operator: "equal" as const,
-              value: 1,
-            },
-          },
+          { fact: "data" as const, path: payload, operator: "equal" as const, value: 1 },
         ];
         const run = new RuleEngine(conditions, { engine }).run({
           data: { a: {}, operator: { name: "x" } },
@@ -204,7 +196,7 @@ describe("a JSONPath code-injection payload in a path", () => {
           derived: {},
           materials: {},
         });
-        const tree = (run instanceof Promise ? await run : run).get("payload");
+        const [tree] = run instanceof Promise ? await run : run;
         expect(tree, engine).toBeDefined();
         // Read as missing: unknown, so it could never pass.
         expect(fold(tree as never).value, engine).toBe("unknown");
