@@ -1,7 +1,8 @@
 import { canonicalJson } from "../json/canonical-json.js";
 import type { Application } from "../model/application.js";
-import { isForbiddenKey, type Locale } from "../model/common.js";
+import type { Locale } from "../model/common.js";
 import type { ReferralItem } from "../model/decision.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { inputProblems } from "./input-limits.js";
 import { localize } from "./messages.js";

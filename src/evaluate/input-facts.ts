@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { pointerSegments } from "../json/json-pointer.js";
 import type { Application, SubmittedMaterial } from "../model/application.js";
-import { isForbiddenKey } from "../model/common.js";
 import type { FactRef } from "../model/condition.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { Material } from "../model/matter.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import type { FieldProblem } from "./field-messages.js";

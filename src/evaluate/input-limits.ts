@@ -1,5 +1,5 @@
 import { toPointer } from "../json/json-pointer.js";
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { ApplicationProblem } from "./application-error.js";
 
 /**

@@ -1,6 +1,6 @@
-import { toPointer } from "../json/json-pointer.js";
-import { type Application, ApplicationSchema, readApplication } from "../model/application.js";
-import { ApplicationError } from "./application-error.js";
+import type { Application } from "../model/application.js";
+import { readApplication } from "../model/application-read.js";
+import { ApplicationError, type ApplicationProblem } from "./application-error.js";
 import { inputProblems } from "./input-limits.js";
 import { safeCanonicalJson } from "./safe-canonical-json.js";
 
@@ -18,14 +18,18 @@ export interface ReceivedApplication {
 /**
  * Receives an application: checks its bounds (INPUT_LIMITS), makes its canonical text in the
  * same pass, copies it from that text, and reads the envelope — by hand for the usual shape,
- * through the schema (which explains) for anything else. Throws `ApplicationError` listing
- * every problem when it cannot be received: a bound passed, a value JSON cannot hold, a getter
- * that throws, a malformed envelope.
+ * through `explain` for anything else (the rule set's reads it with the zod schema, which says
+ * what is wrong field by field; the browser entry, which loads no zod, says what an envelope
+ * is). Throws `ApplicationError` listing every problem when it cannot be received: a bound
+ * passed, a value JSON cannot hold, a getter that throws, a malformed envelope.
  *
  * @example
- * const { application, text } = receiveApplication(JSON.parse(body));
+ * const { application, text } = receiveApplication(JSON.parse(body), explainEnvelope);
  */
-export function receiveApplication(raw: unknown): ReceivedApplication {
+export function receiveApplication(
+  raw: unknown,
+  explain: (input: unknown) => Application | ApplicationProblem[],
+): ReceivedApplication {
   // One pass both checks the input's bounds and makes the text its hash is taken of; only an
   // input that fails goes through the walk that says why.
   const text = safeCanonicalJson(raw);
@@ -51,15 +55,7 @@ export function receiveApplication(raw: unknown): ReceivedApplication {
   // The usual envelope is read by hand; anything unusual goes to the schema, which explains.
   const application = readApplication(input);
   if (application !== undefined) return { application, text };
-  const parsed = ApplicationSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new ApplicationError(
-      parsed.error.issues.map((issue) => ({
-        code: "invalid-envelope",
-        message: issue.message,
-        pointer: toPointer(issue.path.map(String)),
-      })),
-    );
-  }
-  return { application: parsed.data, text };
+  const explained = explain(input);
+  if (Array.isArray(explained)) throw new ApplicationError(explained);
+  return { application: explained, text };
 }

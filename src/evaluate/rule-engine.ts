@@ -1,6 +1,7 @@
 import type { Engine, RuleProperties, TopLevelCondition } from "json-rules-engine";
 import { canonicalJson } from "../json/canonical-json.js";
-import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import type { Condition, FactSource } from "../model/condition.js";
+import { isLeaf } from "../model/is-leaf.js";
 import { type CompiledCondition, compileCondition } from "./compiled-condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
@@ -60,7 +61,10 @@ export class ConditionSlots {
   }
 }
 
-/** json-rules-engine is imported only when a json-rules-engine run first needs it. */
+/**
+ * json-rules-engine is imported only when a json-rules-engine run first needs it (as
+ * "#json-rules-engine": not in a browser build, see package.json "imports").
+ */
 let engineClass: Promise<typeof Engine> | undefined;
 
 /**
@@ -133,7 +137,7 @@ export class RuleEngine {
   }
 
   async #createEngine(): Promise<Engine> {
-    engineClass ??= import("json-rules-engine").then((module) => module.Engine);
+    engineClass ??= import("#json-rules-engine").then((module) => module.Engine);
     const EngineClass = await engineClass;
     this.#rules ??= [
       {

@@ -1,5 +1,5 @@
 import { needsEscape, quoted, sortKeys } from "../json/canonical-json.js";
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import { hasLoneSurrogate, INPUT_LIMITS } from "./input-limits.js";
 
 /**

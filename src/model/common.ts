@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isPlainDate } from "../validators/plain-date.js";
+import { isForbiddenKey } from "./forbidden-key.js";
+import { ID_PATTERN, PLAIN_DATE_PATTERN } from "./patterns.js";
 
 /** The locales every message is written in; zh-CN is the legal text, en a courtesy. */
 export const LOCALES = ["zh-CN", "en"] as const;
@@ -18,12 +20,6 @@ export const LocalizedTextSchema = z
   .meta({ description: "Text per locale; zh-CN is required, en is recommended." });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-/**
- * The shape of a civil date, `YYYY-MM-DD` (month 01–12, day 01–31; whether the day exists is
- * `isPlainDate`'s to say). The one copy: the envelope's fast read and the service import it.
- */
-export const PLAIN_DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
 /** A civil date `YYYY-MM-DD` with no time zone; impossible dates (2025-02-30) are refused. */
 export const PlainDateSchema = z
   .string()
@@ -31,15 +27,10 @@ export const PlainDateSchema = z
   .refine(isPlainDate, "no such calendar date")
   .meta({ description: "A calendar date, YYYY-MM-DD", format: "date" });
 
-/** The shape of an identifier: a letter, then letters, digits, `-`, `_` and `.` (the one copy). */
-export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-
 /** Identifiers of standards, materials, matters: letters, digits, `-`, `_` and `.`. */
 export const IdSchema = z
   .string()
   .regex(ID_PATTERN, "expected an id of letters, digits, '-', '_' or '.'");
-
-const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * A dot path into a fact (`operator.document.number`, `members.0.name`). No JSONPath, no
@@ -57,7 +48,4 @@ export const DotPathSchema = z
     "__proto__, constructor and prototype are not allowed in paths",
   );
 
-/** Whether a key may appear in rule or application JSON (prototype keys never may). */
-export function isForbiddenKey(key: string): boolean {
-  return FORBIDDEN_SEGMENTS.has(key);
-}
+export { ID_PATTERN, isForbiddenKey, PLAIN_DATE_PATTERN };

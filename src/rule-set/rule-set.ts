@@ -9,6 +9,7 @@ import {
 } from "../evaluate/compile-matter.js";
 import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
 import { provideEvidence } from "../evaluate/evidence-provider.js";
+import { explainEnvelope } from "../evaluate/explain-envelope.js";
 import { receiveApplication } from "../evaluate/receive-application.js";
 import type { EngineKind } from "../evaluate/rule-engine.js";
 import { type Sha256, sha256Hex } from "../json/canonical-json.js";
@@ -247,7 +248,7 @@ export class RuleSet {
   async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
     // Options are read once and checked: a mistake in them is a RangeError naming the option.
     const options = decideOptions(given);
-    const received = receiveApplication(raw);
+    const received = receiveApplication(raw, explainEnvelope);
     const { application } = received;
     // The applicant must not choose the law by choosing the date (see application-date.ts).
     const dateProblems = applicationDateProblems(application, options);

@@ -10,11 +10,15 @@ export interface ModuleImports {
   module: string;
   /** Modules of src/ it imports, statically or dynamically (relative to src/). */
   local: string[];
+  /** Those of `local` imported for values (not `import type` only): what runs at load time. */
+  runtime: string[];
   /** Packages and built-ins it imports (`node:fs`, `zod`, …). */
   external: string[];
 }
 
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["']([^"']+)["']/g;
+/** An import or export of types only: `import type { … } from "…"`, `export type { … } from "…"`. */
+const TYPE_ONLY = /^(?:import|export)\s+type\s/;
 
 /** Every TypeScript module under src/ with its imports, read from the source text. */
 export function importGraph(): ModuleImports[] {
@@ -22,15 +26,23 @@ export function importGraph(): ModuleImports[] {
   for (const file of tsFiles(SRC)) {
     const text = readFileSync(file, "utf8");
     const local: string[] = [];
+    const runtime: string[] = [];
     const external: string[] = [];
-    for (const [, specifier] of text.matchAll(SPECIFIER)) {
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[1];
       if (specifier === undefined) continue;
       if (specifier.startsWith(".")) {
-        const target = normalize(join(dirname(file), specifier.replace(/\.js$/, ".ts")));
-        local.push(portable(relative(SRC, target)));
+        const target = portable(
+          relative(SRC, normalize(join(dirname(file), specifier.replace(/\.js$/, ".ts")))),
+        );
+        local.push(target);
+        // The statement the specifier ends: from its last `import`/`export` keyword.
+        const before = text.slice(0, match.index);
+        const start = Math.max(before.lastIndexOf("\nimport "), before.lastIndexOf("\nexport "));
+        if (!TYPE_ONLY.test(text.slice(start + 1, match.index))) runtime.push(target);
       } else external.push(specifier);
     }
-    modules.push({ module: portable(relative(SRC, file)), local, external });
+    modules.push({ module: portable(relative(SRC, file)), local, runtime, external });
   }
   return modules;
 }
@@ -41,9 +53,12 @@ export function folderOf(module: string): string {
   return slash < 0 ? "" : module.slice(0, slash);
 }
 
-/** The import cycles among modules (strongly connected components with more than one module). */
+/**
+ * The import cycles among modules at run time (strongly connected components of more than one
+ * module, over value imports: a module that imports only types from another does not load it).
+ */
 export function cycles(graph: readonly ModuleImports[]): string[][] {
-  const edges = new Map(graph.map((m) => [m.module, m.local]));
+  const edges = new Map(graph.map((m) => [m.module, m.runtime]));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
