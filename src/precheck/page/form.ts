@@ -19,8 +19,11 @@ export interface FormContext {
   data: Record<string, unknown>;
   /** The entries offered for a field (by its path with `*` for list indexes), if any. */
   choicesFor(pattern: string): Choice[] | undefined;
-  /** `structural`: a row or a group came or went, so the form is drawn again. */
-  changed(structural: boolean): void;
+  /**
+   * `structural`: a row or a group came or went, so the form is drawn again; the focus then
+   * goes to the control `focus.id`, or to the first control under the data path `focus.under`.
+   */
+  changed(structural: boolean, focus?: { id: string } | { under: string }): void;
   /** Every control drawn, in document order, with the data path it edits. */
   controls: Array<{ path: string; id: string }>;
 }
@@ -145,7 +148,8 @@ function drawList(
       if (!Array.isArray(now)) return;
       now.splice(index, 1);
       if (now.length === 0 && !required) setAt(context.data, path, undefined);
-      context.changed(true);
+      // The focus stays in the list: on its add button.
+      context.changed(true, { id: controlId(path, "add") });
     });
     const item = isObjectSchema(items)
       ? el("fieldset", { class: "item" }, el("legend", {}, itemTitle))
@@ -162,14 +166,10 @@ function drawList(
   add.addEventListener("click", () => {
     const now = getAt(context.data, path);
     const next = Array.isArray(now) ? now : [];
-    next.push(isObjectSchema(items) ? {} : undefined);
+    next.push(isObjectSchema(items) ? {} : "");
     setAt(context.data, path, next);
-    context.changed(true);
     // Keyboard users continue in the new item.
-    const first = context.controls.find((c) =>
-      c.path.startsWith(`${dotPath(path)}.${next.length - 1}`),
-    );
-    if (first) document.getElementById(first.id)?.focus();
+    context.changed(true, { under: dotPath([...path, next.length - 1]) });
   });
   context.controls.push({ path: dotPath(path), id: addId });
   fieldset.append(add);

@@ -113,7 +113,7 @@ class Page {
       strings,
       data: this.#state.data,
       choicesFor: (pattern) => choices.get(pattern),
-      changed: (structural) => (structural ? this.redraw() : this.schedule()),
+      changed: (structural, focus) => (structural ? this.redraw(focus) : this.schedule()),
       controls: this.#controls,
     };
     const switcher = el(
@@ -171,8 +171,16 @@ class Page {
     void this.decideNow();
   }
 
-  redraw(): void {
+  /** Draws the page again, and moves the focus where the change asks (see FormContext). */
+  redraw(focus?: { id: string } | { under: string }): void {
     this.draw();
+    if (focus === undefined) return;
+    const id =
+      "id" in focus
+        ? focus.id
+        : this.#controls.find((c) => c.path === focus.under || c.path.startsWith(`${focus.under}.`))
+            ?.id;
+    if (id !== undefined) document.getElementById(id)?.focus();
   }
 
   /** The materials checklist: each material, the channels it accepts, and the applicant's choice. */
