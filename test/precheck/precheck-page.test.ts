@@ -219,6 +219,11 @@ describe.skipIf(!AVAILABLE)(
       expect(requests.slice(loaded)).toEqual([]);
       expect(elsewhere).toEqual([]);
 
+      // The screenshot for the README: the top of the page, the result beside the form.
+      await page.evaluate(() => {
+        document.activeElement?.blur();
+        document.documentElement.scrollTop = 0;
+      });
       const shot = await page.screenshot();
       writeFileSync(join(SHOTS, "precheck-ready-zh-CN.png"), shot);
       if (process.env.UPDATE_SCREENSHOTS === "1") {
@@ -302,6 +307,13 @@ describe.skipIf(!AVAILABLE)(
       expect(await page.textContent("#form-heading")).toBe("申请信息");
       expect(await page.textContent("#summary")).toMatch(/^尚不能提交：还有 \d+ 项需要补正$/);
       expect(await page.inputValue(field("operator.name"))).toBe("Li Lihua");
+      // A phone's width: no horizontal scrolling.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        ),
+      ).toBeLessThanOrEqual(0);
       await page.close();
       expect(problems).toEqual([]);
     });
