@@ -8,7 +8,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  * The page's script as built with the package (`npm run build` stores it beside this module):
  * the published package runs it without a bundler.
  */
-const PREBUILT = join(HERE, "precheck-page.js");
+const PREBUILT = join(HERE, "precheck.bundle.js");
 
 /**
  * The pre-check page's script: the library and the page in one classic script (an IIFE, not an
