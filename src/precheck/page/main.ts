@@ -69,6 +69,10 @@ class Page {
   /** Decisions are numbered: only the latest one is shown. */
   #generation = 0;
   #controls: FormContext["controls"] = [];
+  /** The controls the applicant changed: their problems are shown beside them. */
+  readonly #touched = new Set<string>();
+  /** Whether the applicant asked to check: then every problem is shown beside its control. */
+  #checked = false;
 
   constructor(
     readonly app: HTMLElement,
@@ -139,6 +143,13 @@ class Page {
       this.drawMaterials(matter),
       el("div", { class: "actions" }, check),
     );
+    // A problem is shown beside a control once the applicant has changed it, or asked to check.
+    const touch = (event: Event) => {
+      const id = (event.target as HTMLElement | null)?.id;
+      if (id) this.#touched.add(id);
+    };
+    form.addEventListener("input", touch);
+    form.addEventListener("change", touch);
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.checkNow();
@@ -250,6 +261,7 @@ class Page {
   /** "Check": decides at once, then takes the focus to the first problem, or to the result. */
   async checkNow(): Promise<void> {
     clearTimeout(this.#timer);
+    this.#checked = true;
     await this.decideNow();
     const first = this.#controls.find((c) =>
       document.getElementById(c.id)?.hasAttribute("aria-invalid"),
@@ -360,6 +372,9 @@ class Page {
       const link = el("a", { href: `#${target}` }, this.strings.goTo);
       link.addEventListener("click", (event) => {
         event.preventDefault();
+        // The problem is shown beside the control the applicant was taken to.
+        this.#touched.add(target);
+        if (this.#state.view) this.markProblems(this.#state.view.missing);
         document.getElementById(target)?.focus();
       });
       li.append(" ", link);
@@ -391,7 +406,7 @@ class Page {
     const messages = new Map<string, string[]>();
     for (const item of missing) {
       const id = this.controlFor(item);
-      if (id === undefined) continue;
+      if (id === undefined || !(this.#checked || this.#touched.has(id))) continue;
       messages.set(id, [...(messages.get(id) ?? []), item.message]);
     }
     for (const { id } of this.#controls) {
