@@ -34,6 +34,8 @@ const IB = "individual-business.establishment";
 
 describe.skipIf(!AVAILABLE)(
   `the pre-check page in headless Chromium, under a strict CSP${AVAILABLE ? "" : ` (${SKIPPED})`}`,
+  // Chromium on a shared machine: each test loads and decides several times.
+  { timeout: 60_000 },
   () => {
     let context: BrowserContext;
     let server: Server;
