@@ -1,5 +1,6 @@
-import { isForbiddenKey } from "../model/common.js";
-import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
+import type { Condition, LeafCondition } from "../model/condition.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
+import { isLeaf } from "../model/is-leaf.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { EvaluatedCondition } from "./three-valued.js";

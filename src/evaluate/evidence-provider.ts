@@ -1,6 +1,7 @@
 import type { Application } from "../model/application.js";
-import { isForbiddenKey, type Locale } from "../model/common.js";
+import type { Locale } from "../model/common.js";
 import type { ReferralItem } from "../model/decision.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import { canonicalJson } from "./canonical-json.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { inputProblems } from "./input-limits.js";

@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Application, SubmittedMaterial } from "../model/application.js";
-import { isForbiddenKey } from "../model/common.js";
 import type { FactRef } from "../model/condition.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import { pointerSegments } from "../model/json-pointer.js";
 import type { Material } from "../model/matter.js";
 import type { CompiledMatter } from "./compile-matter.js";

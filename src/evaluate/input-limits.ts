@@ -1,4 +1,4 @@
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { ApplicationProblem } from "./application-error.js";
 

@@ -1,8 +1,5 @@
-import {
-  bySubmissionStrength,
-  SUBMISSION_CHANNELS,
-  type SubmittedMaterial,
-} from "../model/application.js";
+import type { SubmittedMaterial } from "../model/application.js";
+import { bySubmissionStrength, SUBMISSION_CHANNELS } from "../model/application-read.js";
 
 type Channel = SubmittedMaterial["via"];
 

@@ -1,4 +1,4 @@
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 
 /**
  * Reads a dot path (`operator.document.number`, `members.0.name`) from a value. Only own

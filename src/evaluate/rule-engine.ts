@@ -1,5 +1,6 @@
 import type { Engine, RuleProperties, TopLevelCondition } from "json-rules-engine";
-import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import type { Condition, FactSource } from "../model/condition.js";
+import { isLeaf } from "../model/is-leaf.js";
 import { canonicalJson } from "./canonical-json.js";
 import { type CompiledCondition, compileCondition } from "./compiled-condition.js";
 import { CUSTOM_OPERATORS } from "./operators.js";

@@ -1,4 +1,4 @@
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import { needsEscape, quoted, sortKeys } from "./canonical-json.js";
 import { hasLoneSurrogate, INPUT_LIMITS } from "./input-limits.js";
 

@@ -1,4 +1,5 @@
-import { type Condition, type FactSource, isLeaf } from "../model/condition.js";
+import type { Condition, FactSource } from "../model/condition.js";
+import { isLeaf } from "../model/is-leaf.js";
 import { ABSENCE_AWARE_OPERATORS, isAbsent } from "./operators.js";
 
 export type Tri = "pass" | "fail" | "unknown";

@@ -1,7 +1,8 @@
 import { schemaNodesAt, schemaTitle } from "../evaluate/schema-paths.js";
 import { CHANNEL_LABELS } from "../model/channel-labels.js";
 import type { Locale } from "../model/common.js";
-import { type Condition, isLeaf, type LeafCondition } from "../model/condition.js";
+import type { Condition, LeafCondition } from "../model/condition.js";
+import { isLeaf } from "../model/is-leaf.js";
 import type { MatterFile } from "../model/matter.js";
 import { OUTPUT_LABELS, VALUE_LABELS } from "./derived-labels.js";
 

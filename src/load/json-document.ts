@@ -1,5 +1,5 @@
 import { type AnyNode, parse, type ValueNode } from "@humanwhocodes/momoa";
-import { isForbiddenKey } from "../model/common.js";
+import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { Issue } from "../model/issue.js";
 import { encodePointerSegment, pointerSegments } from "../model/json-pointer.js";
 

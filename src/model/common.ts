@@ -30,7 +30,6 @@ export const IdSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "expected an id of letters, digits, '-', '_' or '.'");
 
-const FORBIDDEN_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 const FORBIDDEN_PATH_SEGMENT = /(?:^|\.)(?:__proto__|constructor|prototype)(?:\.|$)/;
 
 /**
@@ -48,7 +47,4 @@ export const DotPathSchema = z
     "__proto__, constructor and prototype are not allowed in paths",
   );
 
-/** Whether a key may appear in rule or application JSON (prototype keys never may). */
-export function isForbiddenKey(key: string): boolean {
-  return FORBIDDEN_SEGMENTS.has(key);
-}
+export { isForbiddenKey } from "./forbidden-key.js";

@@ -78,7 +78,4 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/** Whether a condition node is a leaf comparison. */
-export function isLeaf(condition: Condition): condition is LeafCondition {
-  return "fact" in condition;
-}
+export { isLeaf } from "./is-leaf.js";

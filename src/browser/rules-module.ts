@@ -1,0 +1,182 @@
+import type { Ajv, ValidateFunction } from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { sha256Sync } from "../checks/sha256.js";
+import { canonicalJson } from "../evaluate/canonical-json.js";
+import { linearPatternError } from "../evaluate/linear-pattern.js";
+import { createSchemaCompiler } from "../evaluate/schema-compiler.js";
+import { RuleFileError } from "../load/rule-file-error.js";
+import { RuleSet, type ValidatedRules } from "../load/rule-set.js";
+import { encodeRulesBundle } from "../load/rules-bundle.js";
+import type { RuleSource } from "../load/validate-sources.js";
+import type { Issue } from "../model/issue.js";
+import { toPointer } from "../model/json-pointer.js";
+import type { MatterFile } from "../model/matter.js";
+import { VERSION } from "../version.js";
+import { nativePatternError } from "./native-pattern.js";
+import { BROWSER_RULES, RUNTIME_MODULES } from "./validator-runtime.js";
+
+// The browser rules module: what a page needs to decide with the library's rules, built in
+// Node where everything can be checked, so that the browser runs no rule-file validation and
+// generates no code (a Content-Security-Policy without 'unsafe-eval' forbids `new Function`,
+// which is how ajv compiles):
+// - the rules, validated by the library as `RuleSet.fromSources` validates them, as a rules
+//   bundle (rules-bundle.ts): validated rules and the SHA-256 of their text, which the browser
+//   recomputes (@noble/hashes) before using them;
+// - each matter version's input schemas compiled by ajv, as loadRules compiles them (the same
+//   options, so the same errors for the notices), and written out as code (ajv's standalone
+//   code), keyed by the SHA-256 of the schema's canonical JSON: the browser uses a validator
+//   only for the schema it was generated from.
+
+/** What the browser rules module's default export is (see BrowserRules.fromModule). */
+export interface BrowserRulesModule {
+  format: typeof BROWSER_RULES;
+  /** A rules bundle (`smart-approval bundle`'s format): header line, then the rules. */
+  bundle: string;
+  /** Input-schema validators by the SHA-256 of the schema's canonical JSON. */
+  validators: Readonly<Record<string, ValidatorFactory>>;
+}
+
+/**
+ * A validator as ajv's standalone code, wrapped so that it receives what it refers to:
+ * `require` for ajv's run-time helpers and formats, `linearPattern` for the patterns' engine.
+ */
+export type ValidatorFactory = (
+  require: (id: string) => unknown,
+  linearPattern: unknown,
+  module: { exports: unknown },
+  exports: unknown,
+) => void;
+
+export interface RulesModuleOptions {
+  /** Only these matters (ids); all by default. Catalogs and calendars are always included. */
+  matters?: readonly string[];
+  /**
+   * `module` (the default): an ES module whose default export is the rules. A name: a classic
+   * script setting `globalThis[name]` to them (a page opened from disk cannot load modules).
+   */
+  as?: "module" | { global: string };
+}
+
+/**
+ * The browser rules module for rule sources (matters, catalogs, calendar): validates them as
+ * `RuleSet.fromSources` does (throws `RuleFileError` with every issue on an error) and checks
+ * that every pattern of the chosen matters can run in the browser exactly as in the library
+ * (native-pattern.ts; a `browser-pattern` issue otherwise). Gives the module's text and the
+ * SHA-256 of its rules.
+ *
+ * @example
+ * const { code } = await browserRulesModule(sources, { matters: ["individual-business.establishment"] });
+ */
+export async function browserRulesModule(
+  sources: readonly RuleSource[],
+  options: RulesModuleOptions = {},
+): Promise<{ code: string; sha256: string }> {
+  const { issues, rules } = await RuleSet.precompile(sources, { sha256: sha256Sync });
+  if (rules === undefined) throw new RuleFileError(issues);
+  const wanted = options.matters && new Set(options.matters);
+  const chosen: ValidatedRules = {
+    ...rules,
+    matters: rules.matters.filter(({ file }) => wanted === undefined || wanted.has(file.matter)),
+  };
+  for (const id of wanted ?? []) {
+    if (!chosen.matters.some(({ file }) => file.matter === id)) {
+      throw new RuleFileError([browserIssue("unknown-matter", `no matter ${id} in the rules`)]);
+    }
+  }
+  const patternIssues = chosen.matters.flatMap(({ file }) =>
+    patternsOf(file).flatMap(({ pattern, pointer }) => {
+      const why = linearPatternError(pattern) ?? nativePatternError(pattern);
+      return why === undefined
+        ? []
+        : [
+            browserIssue(
+              "browser-pattern",
+              `${pattern}: ${why}`,
+              `${file.matter}@${file.version}`,
+              pointer,
+            ),
+          ];
+    }),
+  );
+  if (patternIssues.length > 0) throw new RuleFileError(patternIssues);
+
+  const ajv = createSchemaCompiler({ source: true });
+  const validators = new Map<string, string>();
+  for (const { file } of chosen.matters) {
+    for (const schema of [file.input.data, file.input.evidence]) {
+      const key = sha256Sync(canonicalJson(schema));
+      if (validators.has(key)) continue;
+      validators.set(key, factoryCode(ajv, ajv.compile(schema)));
+    }
+  }
+  const bundle = encodeRulesBundle(chosen, sha256Sync);
+  const header = JSON.parse(bundle.slice(0, bundle.indexOf("\n"))) as { sha256: string };
+  const entries = [...validators].map(([key, code]) => `${JSON.stringify(key)}: ${code}`);
+  const value = [
+    "{",
+    `format: ${JSON.stringify(BROWSER_RULES)},`,
+    `bundle: ${JSON.stringify(bundle)},`,
+    `validators: {\n${entries.join(",\n")}\n},`,
+    "}",
+  ].join("\n");
+  const as = options.as ?? "module";
+  const banner = `// smart-approval ${VERSION} browser rules (${chosen.matters
+    .map(({ file }) => `${file.matter} ${file.version}`)
+    .join(
+      ", ",
+    )}); rules SHA-256 ${header.sha256}. Generated: do not edit (the page refuses edited rules).\n`;
+  const code =
+    as === "module"
+      ? `${banner}export default ${value};\n`
+      : `${banner}globalThis[${JSON.stringify(as.global)}] = ${value};\n`;
+  return { code, sha256: header.sha256 };
+}
+
+// ajv's standalone module is CommonJS with a default export: Node gives the exports object.
+const standaloneCode = (
+  standaloneModule as unknown as { default: (ajv: Ajv, validate: ValidateFunction) => string }
+).default;
+
+/** A compiled validator as the text of a ValidatorFactory; only known run-time modules. */
+function factoryCode(ajv: Ajv, validate: ValidateFunction): string {
+  const code = standaloneCode(ajv, validate);
+  for (const [, id] of code.matchAll(/require\("([^"]+)"\)/g)) {
+    if (!(RUNTIME_MODULES as readonly string[]).includes(id as string)) {
+      throw new Error(`a validator needs ${id}, which the browser entry does not provide`);
+    }
+  }
+  return `function (require, linearPattern, module, exports) {\n${code}\n}`;
+}
+
+/**
+ * Every regular expression a matter file holds, with where: its input schemas' `pattern` and
+ * `patternProperties`, and its conditions' `matches` operands.
+ */
+function patternsOf(file: MatterFile): Array<{ pattern: string; pointer: string }> {
+  const found: Array<{ pattern: string; pointer: string }> = [];
+  const walk = (value: unknown, path: string[], schema: boolean): void => {
+    if (value === null || typeof value !== "object") return;
+    const object = value as Record<string, unknown>;
+    if (schema && typeof object.pattern === "string") {
+      found.push({ pattern: object.pattern, pointer: toPointer([...path, "pattern"]) });
+    }
+    const properties = object.patternProperties;
+    if (schema && properties !== null && typeof properties === "object") {
+      for (const key of Object.keys(properties)) {
+        found.push({ pattern: key, pointer: toPointer([...path, "patternProperties", key]) });
+      }
+    }
+    if (!schema && object.operator === "matches" && typeof object.value === "string") {
+      found.push({ pattern: object.value, pointer: toPointer([...path, "value"]) });
+    }
+    for (const [key, item] of Object.entries(object)) walk(item, [...path, key], schema);
+  };
+  walk(file.input, ["input"], true);
+  const { input: _, ...rest } = file;
+  walk(rest, [], false);
+  return found;
+}
+
+function browserIssue(code: string, message: string, file = "", pointer = ""): Issue {
+  return { code, severity: "error", message, file, pointer, line: 1, column: 1 };
+}
