@@ -1,4 +1,3 @@
-import type { RuleSource } from "../load/validate-sources.js";
 import type { LocalizedText } from "../model/common.js";
 import { PAGE_CSS } from "./page-style.js";
 
@@ -6,15 +5,15 @@ import { PAGE_CSS } from "./page-style.js";
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'none'";
 
-/** The id of the JSON data block that holds the page's configuration and rules. */
+/** The id of the JSON data block that holds the page's configuration. */
 const CONFIG_ID = "smart-approval-precheck";
 
 export interface PrecheckPageOptions {
   matter: string;
   title: LocalizedText;
   locale: "zh-CN" | "en";
-  /** The matter's versions, the catalogs and the calendar, as rule sources. */
-  sources: readonly RuleSource[];
+  /** The browser rules module (a classic script setting `smartApprovalRules`) and its SHA-256. */
+  rules: { code: string; sha256: string };
   /** The page's script (see pageScript). */
   script: string;
 }
@@ -26,17 +25,19 @@ export interface PageFile {
 }
 
 /**
- * The pre-check page's files: `index.html` (the page, with the rules as a JSON data block —
- * data, not code), `precheck.js` (the library and the page, one classic script) and
- * `precheck.css`. Opened from disk or served as static files, it makes no request of its own:
- * its Content-Security-Policy allows only its own script and style sheet.
+ * The pre-check page's files: `index.html` (the page, with its settings as a JSON data block),
+ * `rules.js` (the matter's rules, validated in Node, with its input schemas' validators
+ * generated there: the browser generates no code), `precheck.js` (the library's browser entry
+ * and the page, one classic script) and `precheck.css`. Opened from disk or served as static
+ * files, it makes no request of its own: its Content-Security-Policy allows only its own
+ * scripts and style sheet.
  */
 export function precheckPageFiles(options: PrecheckPageOptions): PageFile[] {
   const { locale, title } = options;
   const config = {
     matter: options.matter,
     locale,
-    sources: options.sources.map(({ file, text }) => ({ file, text })),
+    sha256: options.rules.sha256,
   };
   const name = locale === "en" ? (title.en ?? title["zh-CN"]) : title["zh-CN"];
   const html = `<!doctype html>
@@ -52,12 +53,14 @@ export function precheckPageFiles(options: PrecheckPageOptions): PageFile[] {
 <body>
 <main id="app"><p>${locale === "en" ? "This page needs JavaScript." : "本页面需要启用 JavaScript。"}</p></main>
 <script type="application/json" id="${CONFIG_ID}">${scriptSafeJson(config)}</script>
+<script src="rules.js"></script>
 <script src="precheck.js"></script>
 </body>
 </html>
 `;
   return [
     { name: "index.html", text: html },
+    { name: "rules.js", text: options.rules.code },
     { name: "precheck.js", text: options.script },
     { name: "precheck.css", text: PAGE_CSS },
   ];

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaToday } from "../../src/evaluate/application-date.js";
 import { PAGE_CSP } from "../../src/precheck/precheck-page.js";
 import { bundledRules, cli, ROOT } from "../helpers.js";
 
@@ -28,7 +29,7 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'none'";
 
 /** The files a page is, the only requests it may cause. */
-const OWN_FILES = ["index.html", "precheck.js", "precheck.css"];
+const OWN_FILES = ["index.html", "rules.js", "precheck.js", "precheck.css"];
 
 const IB = "individual-business.establishment";
 
@@ -194,7 +195,7 @@ describe.skipIf(!AVAILABLE)(
         expect(await unlabelled(page), id).toEqual([]);
         const files = requests.slice(before).map((u) => new URL(u).pathname.split("/").pop());
         expect(files.filter((f) => f !== "favicon.ico").sort(), id).toEqual(
-          ["", "precheck.css", "precheck.js"].sort(),
+          ["", "precheck.css", "precheck.js", "rules.js"].sort(),
         );
         await page.close();
       }
@@ -209,6 +210,10 @@ describe.skipIf(!AVAILABLE)(
       await page.click("#check");
       await statusBecomes(page, "ready");
       expect(await page.textContent("#summary")).toContain("可以提交");
+      // Decided on the bundled rule file itself: the page shows its SHA-256.
+      const today = await page.evaluate(() => document.querySelector("header .rules").textContent);
+      const version = (await bundledRules()).versionInForce(IB, chinaToday(new Date()));
+      expect(today).toContain((version?.sha256 ?? "?").slice(0, 12));
       // Never "approved": what only the receiving system can verify is listed as such.
       expect(await page.textContent("#summary")).not.toMatch(/批准|准予|approve/i);
       const pending = await page.$$eval("#pending li", (items) => items.map((i) => i.textContent));
@@ -342,7 +347,7 @@ if (!AVAILABLE) {
 
 // What the page is made of, checked without a browser.
 describe("the files precheck writes", () => {
-  it("are the page, its script and its style sheet; the rules travel as data, not code", async () => {
+  it("are the page, its rules, its script and its style sheet; nothing in them can send data", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sa-precheck-files-"));
     const result = await cli("precheck", IB, "--out", dir);
     expect(result.code).toBe(0);
@@ -351,26 +356,22 @@ describe("the files precheck writes", () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]?.trim());
     expect(scripts).toEqual([
       'type="application/json" id="smart-approval-precheck"',
+      'src="rules.js"',
       'src="precheck.js"',
     ]);
     expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/i);
     const data = /<script type="application\/json"[^>]*>([^<]*)<\/script>/.exec(html)?.[1];
     const config = JSON.parse(data ?? "");
     expect(config.matter).toBe(IB);
-    expect(config.sources.map((s: { file: string }) => s.file)).toContain(
-      `matters/${IB}/1.0.0.json`,
-    );
-    // The page decides on the very rules the library loads: the same SHA-256.
-    const rules = await bundledRules();
-    const { RuleSet } = await import("../../src/load/rule-set.js");
-    const { nodeSha256 } = await import("../../src/load/load-rules.js");
-    const inPage = await RuleSet.fromSources(config.sources, { sha256: nodeSha256 });
-    expect(inPage.versionInForce(IB, "2025-06-30")?.sha256).toBe(
-      rules.versionInForce(IB, "2025-06-30")?.sha256,
-    );
+    // The page refuses rules other than those the command validated and printed.
+    expect(result.stdout).toContain(`SHA-256 ${config.sha256}`);
+    const rules = readFileSync(join(dir, "rules.js"), "utf8");
+    expect(rules).toContain('globalThis["smartApprovalRules"] = ');
     // No way to send data out is even in the script.
-    const script = readFileSync(join(dir, "precheck.js"), "utf8");
-    expect(script).not.toMatch(/XMLHttpRequest|sendBeacon|WebSocket|EventSource|\bfetch\(/);
+    for (const file of ["rules.js", "precheck.js"]) {
+      const script = readFileSync(join(dir, file), "utf8");
+      expect(script, file).not.toMatch(/XMLHttpRequest|sendBeacon|WebSocket|EventSource|\bfetch\(/);
+    }
   });
 
   it("refuses an unknown matter and a missing --out, in one line each", async () => {

@@ -1,21 +1,24 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { browserRulesModule } from "../../browser/rules-module.js";
 import { chinaToday } from "../../evaluate/application-date.js";
-import { BUNDLED_RULES_DIR, nodeSha256, ruleFiles } from "../../load/load-rules.js";
+import { BUNDLED_RULES_DIR, readSources, ruleFiles } from "../../load/load-rules.js";
 import { readRuleFile } from "../../load/read-rule-file.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
-import { RuleSet } from "../../load/rule-set.js";
-import type { RuleSource } from "../../load/validate-sources.js";
+import type { MatterFile } from "../../model/matter.js";
 import { pageScript } from "../../precheck/page-script.js";
 import { precheckPageFiles } from "../../precheck/precheck-page.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 
+/** The global the page's rules.js sets (see src/precheck/page/main.ts). */
+const RULES_GLOBAL = "smartApprovalRules";
+
 /**
  * `precheck <matter> [--locale zh-CN|en] [--rules DIR] --out DIR`: writes the pre-check page
- * (网上预审) of a matter — `index.html`, `precheck.js`, `precheck.css` — that an applicant opens
- * from disk or from any static server, with no network: it decides with the library itself, on
- * the matter's rules carried in the page as data (docs/precheck.md).
+ * (网上预审) of a matter — `index.html`, `rules.js`, `precheck.js`, `precheck.css` — that an
+ * applicant opens from disk or from any static server, with no network: it decides with the
+ * library's browser entry, on the matter's rules validated here (docs/precheck.md).
  */
 export async function precheckCommand(
   args: string[],
@@ -32,26 +35,37 @@ export async function precheckCommand(
   const rulesOption = str(options.rules);
   const dir = rulesOption === undefined ? BUNDLED_RULES_DIR : resolve(io.cwd, rulesOption);
   if (rulesOption !== undefined) requirePath(`--rules ${rulesOption}`, dir, "directory");
+  const known = matterIds(dir);
+  if (!known.includes(matter)) {
+    throw new UsageError(`unknown matter "${matter}"; found: ${known.join(", ") || "none"}`);
+  }
 
-  // The page validates and compiles these very sources; so does this, first, so that a rule
-  // file with errors is reported here (every issue, located) rather than in the applicant's page.
-  let sources: RuleSource[] | undefined;
-  let rules: RuleSet;
+  // Every rule file is validated as RuleSet.fromSources validates it: a file with errors is
+  // reported here (every issue, located), never in the applicant's page.
+  let rules: { code: string; sha256: string };
+  let versions: MatterFile[];
   try {
-    sources = pageSources(dir, matter);
-    if (sources === undefined) {
-      throw new UsageError(`unknown matter "${matter}": no matters/${matter}/ under ${dir}`);
-    }
-    rules = await RuleSet.fromSources(sources, { sha256: nodeSha256 });
+    const files = ruleFiles(dir);
+    rules = await browserRulesModule(readSources(files), {
+      matters: [matter],
+      as: { global: RULES_GLOBAL },
+    });
+    versions = files
+      .filter((file) => resolve(file).startsWith(resolve(dir, "matters", matter)))
+      .map((file) => JSON.parse(readRuleFile(file, file)) as MatterFile)
+      .sort((a, b) => (a.effective.from < b.effective.from ? -1 : 1));
   } catch (error) {
     if (!(error instanceof RuleFileError)) throw error;
     io.stderr(formatIssues(error.issues, "text"));
     return EXIT.checksFailed;
   }
-  const summary = rules.matters().find((m) => m.id === matter);
-  if (summary === undefined) throw new UsageError(`no version of ${matter} under ${dir}`);
+  const newest = versions.at(-1);
+  if (newest === undefined) throw new UsageError(`no version of ${matter} under ${dir}`);
   const today = chinaToday(new Date());
-  if (rules.versionInForce(matter, today) === undefined) {
+  const inForce = versions.some(
+    (v) => v.effective.from <= today && (v.effective.until ?? "9999-12-31") >= today,
+  );
+  if (!inForce) {
     io.stderr(
       `smart-approval: warning: no version of ${matter} is in force today (${today}); the page says so until one is\n`,
     );
@@ -59,9 +73,9 @@ export async function precheckCommand(
 
   const files = precheckPageFiles({
     matter,
-    title: summary.title,
+    title: newest.title,
     locale,
-    sources,
+    rules,
     script: await pageScript(),
   });
   const out = resolve(io.cwd, outOption);
@@ -71,45 +85,25 @@ export async function precheckCommand(
   } catch (error) {
     throw new IoError(`cannot write --out ${outOption}: ${ioReason(error)}`);
   }
-  const versions = summary.versions
-    .map(({ version, from }) => {
-      const sha256 = rules.versionInForce(matter, from)?.sha256 ?? "";
-      return `  ${matter} ${version} (from ${from}) sha256 ${sha256}\n`;
-    })
-    .join("");
+  const list = versions.map((v) => `${v.version} (from ${v.effective.from})`).join(", ");
   io.stdout(
     `wrote ${files.map((f) => join(outOption, f.name)).join(", ")}\n` +
-      `rules in the page:\n${versions}` +
+      `rules: ${matter} ${list}; SHA-256 ${rules.sha256}\n` +
       `open ${join(outOption, "index.html")} in a browser (no server or network needed)\n`,
   );
   return EXIT.ok;
 }
 
-/**
- * The rule sources the page carries: every version of the matter, every catalog and the
- * calendar, each as its file's JSON written without whitespace (the rules' SHA-256 is of their
- * canonical JSON, so it is the same). Undefined when the directory has no such matter.
- */
-function pageSources(dir: string, matter: string): RuleSource[] | undefined {
-  const files = ruleFiles(dir).map((path) => ({ path, name: portable(relative(dir, path)) }));
-  const own = files.filter((f) => f.name.startsWith(`matters/${matter}/`));
-  if (own.length === 0) return undefined;
-  const shared = files.filter((f) => !f.name.startsWith("matters/"));
-  return [...shared, ...own].map(({ path, name }) => ({ file: name, text: compact(path, name) }));
-}
-
-/** A rule file's JSON without whitespace; as it is when it is not JSON (validation says where). */
-function compact(path: string, name: string): string {
-  const text = readRuleFile(path, name);
+/** The matters a rules directory has (`matters/<id>/`). */
+function matterIds(dir: string): string[] {
   try {
-    return JSON.stringify(JSON.parse(text));
+    return readdirSync(join(dir, "matters"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
   } catch {
-    return text;
+    return [];
   }
-}
-
-function portable(path: string): string {
-  return path.split(sep).join("/");
 }
 
 function str(value: string | boolean | undefined): string | undefined {

@@ -1,13 +1,16 @@
-// The library as the pre-check page uses it: the one module the page imports it through, so that
-// the page runs the same decision logic as the service and nothing else (no rule is written
-// again here). It will import the browser entry (issue 15) once that exists.
-
-export { sha256Sync } from "../../checks/sha256.js";
-export { chinaToday } from "../../evaluate/application-date.js";
-export { ApplicationError } from "../../evaluate/application-error.js";
+// The library as the pre-check page uses it: the one module the page imports it through — the
+// browser entry (smart-approval/browser) — so that the page runs the same decision logic as the
+// service and nothing else (no rule is written again here).
+export {
+  ApplicationError,
+  BrowserRules,
+  type BrowserRulesModule,
+  chinaToday,
+  type Decision,
+  type Locale,
+  type LocalizedText,
+  type MatterFile,
+} from "../../browser.js";
+// The library's own words for a referral whose evidence is missing, to recognise it (classify.ts).
 export { localize, MESSAGES } from "../../evaluate/messages.js";
-export { RuleSet } from "../../load/rule-set.js";
-export type { RuleSource } from "../../load/validate-sources.js";
-export type { Locale, LocalizedText } from "../../model/common.js";
-export type { Decision, MissingItem, ReferralItem } from "../../model/decision.js";
-export type { MatterFile } from "../../model/matter.js";
+export type { MissingItem, ReferralItem } from "../../model/decision.js";

@@ -4,15 +4,14 @@ import { el } from "./dom.js";
 import { catalogChoices, controlId, drawForm, type FormContext } from "./form.js";
 import {
   ApplicationError,
+  BrowserRules,
+  type BrowserRulesModule,
   chinaToday,
   type Decision,
   type Locale,
   localize,
   type MatterFile,
   type MissingItem,
-  RuleSet,
-  type RuleSource,
-  sha256Sync,
 } from "./library.js";
 import { type PageStrings, STRINGS } from "./strings.js";
 
@@ -24,11 +23,15 @@ import { type PageStrings, STRINGS } from "./strings.js";
 export interface PageConfig {
   matter: string;
   locale: Locale;
-  sources: RuleSource[];
+  /** The SHA-256 of the rules in rules.js: the page refuses any other rules. */
+  sha256: string;
 }
 
-/** The id of the data block that holds the page's configuration and rules. */
+/** The id of the data block that holds the page's configuration. */
 export const CONFIG_ID = "smart-approval-precheck";
+
+/** The global rules.js (a browser rules module, as a classic script) sets. */
+const RULES_GLOBAL = "smartApprovalRules";
 
 interface State {
   locale: Locale;
@@ -44,15 +47,17 @@ const NO_EVIDENCE = (): undefined => undefined;
 
 const DECIDE_DELAY_MS = 150;
 
-async function start(): Promise<void> {
+function start(): void {
   const app = document.getElementById("app");
   if (app === null) return;
   let config: PageConfig;
-  let rules: RuleSet;
+  let rules: BrowserRules;
   try {
     config = JSON.parse(document.getElementById(CONFIG_ID)?.textContent ?? "") as PageConfig;
-    // The decision record's hash computed without Web Crypto, which a plain-HTTP page lacks.
-    rules = await RuleSet.fromSources(config.sources, { sha256: sha256Sync });
+    // Validated and compiled in Node when the page was written; here only checked to be those
+    // rules (their SHA-256), with no code generated (the page's CSP has no 'unsafe-eval').
+    const module = (globalThis as Record<string, unknown>)[RULES_GLOBAL] as BrowserRulesModule;
+    rules = BrowserRules.fromModule(module, { sha256: config.sha256 });
   } catch (error) {
     const locale = document.documentElement.lang === "en" ? "en" : "zh-CN";
     app.replaceChildren(
@@ -77,7 +82,7 @@ class Page {
   constructor(
     readonly app: HTMLElement,
     readonly config: PageConfig,
-    readonly rules: RuleSet,
+    readonly rules: BrowserRules,
   ) {
     this.#state = { locale: config.locale, data: {}, via: new Map() };
   }
@@ -443,4 +448,4 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-void start();
+start();
