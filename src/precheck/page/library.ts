@@ -11,6 +11,8 @@ export {
   type LocalizedText,
   type MatterFile,
 } from "../../browser.js";
-// The library's own words for a referral whose evidence is missing, to recognise it (classify.ts).
+// The library's own words for what it says when evidence is missing, to recognise it (classify.ts).
+export { COMMITMENT_MESSAGES, CREDIT_UNKNOWN } from "../../evaluate/commitment.js";
 export { localize, MESSAGES } from "../../evaluate/messages.js";
+export { channelList } from "../../model/channel-labels.js";
 export type { MissingItem, ReferralItem } from "../../model/decision.js";

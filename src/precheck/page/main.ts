@@ -350,9 +350,15 @@ class Page {
         el(
           "ul",
           { id: "pending" },
-          ...[...new Set(view.pending.map((p) => p.title))].map((title) =>
-            el("li", {}, strings.pendingItem(title)),
-          ),
+          ...[
+            ...new Set(
+              view.pending.map((p) =>
+                p.kind === "commitment"
+                  ? strings.pendingCommitment(p.title)
+                  : strings.pendingItem(p.title),
+              ),
+            ),
+          ].map((text) => el("li", {}, text)),
         ),
       );
     }

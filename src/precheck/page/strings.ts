@@ -39,6 +39,7 @@ export interface PageStrings {
   pending: string;
   pendingDetail: string;
   pendingItem: (title: string) => string;
+  pendingCommitment: (title: string) => string;
   conditional: string;
   basis: string;
   goTo: string;
@@ -102,6 +103,8 @@ export const STRINGS: Record<Locale, PageStrings> = {
     pending: "提交后核验",
     pendingDetail: "以下事项只能由受理系统核验（实名认证、登记信息、共享数据），提交后核验：",
     pendingItem: (title) => `提交后核验：${title}`,
+    pendingCommitment: (title) =>
+      `提交后核验：申请人信用核查结果，以确认“${title}”可以适用告知承诺（不能适用的，届时须提交该材料）`,
     conditional: "如适用",
     basis: "依据",
     goTo: "转到",
@@ -165,6 +168,8 @@ export const STRINGS: Record<Locale, PageStrings> = {
     pendingDetail:
       "Only the receiving system can verify these (real-name checks, registers, shared data); it does after you submit:",
     pendingItem: (title) => `To be verified on submission: ${title}`,
+    pendingCommitment: (title) =>
+      `To be verified on submission: the applicant's credit status, which decides whether “${title}” may be given by commitment (if not, the material itself will be asked for)`,
     conditional: "if it applies",
     basis: "Basis",
     goTo: "Go to",
