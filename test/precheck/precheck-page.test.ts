@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -249,6 +249,17 @@ describe.skipIf(!AVAILABLE)(
       await page.selectOption(field("materials.GT-M01"), { label: "电子签名" });
       await statusBecomes(page, "ready");
 
+      // The premises' documents by commitment (告知承诺, 国办发〔2020〕42号): the page shows what the
+      // applicant commits to, and leaves the credit check that decides whether a commitment may
+      // be used to the receiving system.
+      await page.selectOption(field("materials.GT-M03"), { label: "告知承诺" });
+      await page.waitForSelector('#pending li:has-text("告知承诺")');
+      expect(await status(page)).toBe("ready");
+      expect(await page.isVisible("#material\\:GT-M03 .commitment")).toBe(true);
+      expect(await page.textContent("#material\\:GT-M03 .commitment")).toContain("合法使用权");
+      await page.selectOption(field("materials.GT-M03"), { label: "共享数据调取（免提交）" });
+      await page.waitForSelector('#pending li:has-text("告知承诺")', { state: "detached" });
+
       // A scope entry that needs pre-approval (前置审批, 市场主体登记管理条例 art 14): the approval
       // document (GT-M05) appears in the notice and in the checklist.
       expect(await page.textContent(`[id="field:materials.GT-M05:status"]`)).toBe("本申请不需要");
@@ -372,6 +383,21 @@ describe("the files precheck writes", () => {
       const script = readFileSync(join(dir, file), "utf8");
       expect(script, file).not.toMatch(/XMLHttpRequest|sendBeacon|WebSocket|EventSource|\bfetch\(/);
     }
+  });
+
+  it("reports a rule file with errors, located, and writes nothing (exit 2)", async () => {
+    const rules = mkdtempSync(join(tmpdir(), "sa-precheck-rules-"));
+    cpSync(join(ROOT, "rules"), rules, { recursive: true });
+    const file = join(rules, "matters", IB, "1.0.0.json");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace('"unknownEvidenceReferral"', '"unknownEvidenceReferal"'),
+    );
+    const out = join(rules, "page");
+    const result = await cli("precheck", IB, "--rules", rules, "--out", out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/1\.0\.0\.json:\d+:\d+/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("refuses an unknown matter and a missing --out, in one line each", async () => {
