@@ -12,7 +12,7 @@ import { safeCanonicalJson } from "../evaluate/safe-canonical-json.js";
 import { buildGuide, type Guide } from "../guide/guide.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { MatterSummary, ValidatedRules } from "../load/rule-set.js";
-import { decodeRulesBundle } from "../load/rules-bundle.js";
+import { openRulesBundle } from "../load/rules-bundle.js";
 import { readApplication } from "../model/application-read.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Locale, LocalizedText } from "../model/common.js";
@@ -95,7 +95,7 @@ export class BrowserRules {
    * const browserRules = BrowserRules.fromModule(rules);
    */
   static fromModule(module: BrowserRulesModule, options: BrowserRulesOptions = {}): BrowserRules {
-    if (module?.format !== BROWSER_RULES || typeof module.bundle !== "string") {
+    if (module?.format !== BROWSER_RULES || typeof module.bundle !== "object") {
       throw new RuleFileError([
         moduleIssue(
           "not-browser-rules",
@@ -103,11 +103,11 @@ export class BrowserRules {
         ),
       ]);
     }
-    const { rules, issues } = decodeRulesBundle(module.bundle, "browser rules", sha256Sync);
+    // The digest is checked, the rules are not validated again: see the class comment.
+    const text = `${JSON.stringify(module.bundle?.header)}\n${JSON.stringify(module.bundle?.body)}\n`;
+    const { rules, issues } = openRulesBundle(text, "browser rules", sha256Sync);
     if (rules === undefined) throw new RuleFileError(issues);
-    const header = JSON.parse(module.bundle.slice(0, module.bundle.indexOf("\n"))) as {
-      sha256: string;
-    };
+    const header = module.bundle.header as { sha256: string };
     if (options.sha256 !== undefined && options.sha256 !== header.sha256) {
       throw new RuleFileError([
         moduleIssue(
@@ -127,7 +127,7 @@ export class BrowserRules {
           if (factory === undefined) {
             throw new Error(`no validator in the browser rules for an input schema (${key})`);
           }
-          validate = linkValidator(factory);
+          validate = linkValidator(factory, schema);
           linked.set(key, validate);
         }
         return validate;

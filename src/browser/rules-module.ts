@@ -2,18 +2,21 @@ import type { Ajv, ValidateFunction } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { sha256Sync } from "../checks/sha256.js";
 import { canonicalJson } from "../evaluate/canonical-json.js";
+import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
 import { linearPatternError } from "../evaluate/linear-pattern.js";
 import { createSchemaCompiler } from "../evaluate/schema-compiler.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { RuleSet, type ValidatedRules } from "../load/rule-set.js";
 import { encodeRulesBundle } from "../load/rules-bundle.js";
 import type { RuleSource } from "../load/validate-sources.js";
+import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
 import { VERSION } from "../version.js";
 import { nativePatternError } from "./native-pattern.js";
 import { BROWSER_RULES, RUNTIME_MODULES } from "./validator-runtime.js";
+import { catalogWithoutNotes, matterWithoutNotes } from "./without-notes.js";
 
 // The browser rules module: what a page needs to decide with the library's rules, built in
 // Node where everything can be checked, so that the browser runs no rule-file validation and
@@ -30,21 +33,28 @@ import { BROWSER_RULES, RUNTIME_MODULES } from "./validator-runtime.js";
 /** What the browser rules module's default export is (see BrowserRules.fromModule). */
 export interface BrowserRulesModule {
   format: typeof BROWSER_RULES;
-  /** A rules bundle (`smart-approval bundle`'s format): header line, then the rules. */
-  bundle: string;
+  /**
+   * A rules bundle (`smart-approval bundle`'s format), its two lines as JSON values rather than
+   * one string (a string would escape every quote: a kilobyte more gzipped). The browser writes
+   * them back as text with JSON.stringify — which gives back the text they were read from — and
+   * checks the digest of that text.
+   */
+  bundle: { header: unknown; body: unknown };
   /** Input-schema validators by the SHA-256 of the schema's canonical JSON. */
   validators: Readonly<Record<string, ValidatorFactory>>;
 }
 
 /**
  * A validator as ajv's standalone code, wrapped so that it receives what it refers to:
- * `require` for ajv's run-time helpers and formats, `linearPattern` for the patterns' engine.
+ * `require` for ajv's run-time helpers and formats, `linearPattern` for the patterns' engine,
+ * `rootSchema` for the schema it validates against.
  */
 export type ValidatorFactory = (
   require: (id: string) => unknown,
   linearPattern: unknown,
   module: { exports: unknown },
   exports: unknown,
+  rootSchema: unknown,
 ) => void;
 
 export interface RulesModuleOptions {
@@ -78,6 +88,12 @@ export async function browserRulesModule(
     ...rules,
     matters: rules.matters.filter(({ file }) => wanted === undefined || wanted.has(file.matter)),
   };
+  // What the page downloads: without the notes for rule authors (without-notes.ts).
+  const shipped: ValidatedRules = {
+    matters: chosen.matters.map(({ file, sha256 }) => ({ file: matterWithoutNotes(file), sha256 })),
+    catalogs: catalogsNeeded(chosen).map(catalogWithoutNotes),
+    calendars: chosen.calendars,
+  };
   for (const id of wanted ?? []) {
     if (!chosen.matters.some(({ file }) => file.matter === id)) {
       throw new RuleFileError([browserIssue("unknown-matter", `no matter ${id} in the rules`)]);
@@ -106,16 +122,17 @@ export async function browserRulesModule(
     for (const schema of [file.input.data, file.input.evidence]) {
       const key = sha256Sync(canonicalJson(schema));
       if (validators.has(key)) continue;
-      validators.set(key, factoryCode(ajv, ajv.compile(schema)));
+      validators.set(key, factoryCode(ajv, ajv.compile(schema), schema));
     }
   }
-  const bundle = encodeRulesBundle(chosen, sha256Sync);
-  const header = JSON.parse(bundle.slice(0, bundle.indexOf("\n"))) as { sha256: string };
+  const bundle = encodeRulesBundle(shipped, sha256Sync);
+  const bundleLines = bundle.split("\n");
+  const header = JSON.parse(bundleLines[0] as string) as { sha256: string };
   const entries = [...validators].map(([key, code]) => `${JSON.stringify(key)}: ${code}`);
   const value = [
     "{",
     `format: ${JSON.stringify(BROWSER_RULES)},`,
-    `bundle: ${JSON.stringify(bundle)},`,
+    `bundle: {\nheader: ${bundleLines[0]},\nbody: ${bundleLines[1]}\n},`,
     `validators: {\n${entries.join(",\n")}\n},`,
     "}",
   ].join("\n");
@@ -137,15 +154,55 @@ const standaloneCode = (
   standaloneModule as unknown as { default: (ajv: Ajv, validate: ValidateFunction) => string }
 ).default;
 
-/** A compiled validator as the text of a ValidatorFactory; only known run-time modules. */
-function factoryCode(ajv: Ajv, validate: ValidateFunction): string {
-  const code = standaloneCode(ajv, validate);
+/**
+ * The catalogs the chosen matters need, in their order: the laws (citations), those a derived
+ * fact's function needs — found by asking the function, as the validator does, which catalogs
+ * it would miss — and, in turn, those their `references` name (a bundle's catalogs must
+ * resolve). A page downloads no catalog its matter does not read.
+ */
+function catalogsNeeded(rules: ValidatedRules): CatalogFile[] {
+  const all = new Set(rules.catalogs.map((c) => c.catalog));
+  const needed = new Set(["laws"]);
+  for (const { file } of rules.matters) {
+    for (const derived of Object.values(file.derived)) {
+      const check = DERIVED_FUNCTIONS.get(derived.function)?.checkOptions;
+      if (check === undefined) continue;
+      const options = derived.options ?? {};
+      const baseline = check(options, all).length;
+      for (const name of all) {
+        const without = new Set(all);
+        without.delete(name);
+        if (check(options, without).length > baseline) needed.add(name);
+      }
+    }
+  }
+  const byName = new Map(rules.catalogs.map((c) => [c.catalog, c]));
+  for (const name of needed) {
+    for (const referenced of Object.values(byName.get(name)?.references ?? {})) {
+      needed.add(referenced); // a Set visits what is added while it is iterated
+    }
+  }
+  return rules.catalogs.filter((c) => needed.has(c.catalog));
+}
+
+/**
+ * A compiled validator as the text of a ValidatorFactory; only known run-time modules. ajv's
+ * code holds the whole schema as a constant (it reads `enum` lists and the like from it): that
+ * copy is replaced by the factory's `rootSchema`, the schema in the rules (the same JSON, as
+ * the validator's key says), which the page then downloads once.
+ */
+function factoryCode(ajv: Ajv, validate: ValidateFunction, schema: unknown): string {
+  const written = JSON.stringify(schema)
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+  const code = standaloneCode(ajv, validate).replace(` = ${written};`, () => " = rootSchema;");
+
   for (const [, id] of code.matchAll(/require\("([^"]+)"\)/g)) {
     if (!(RUNTIME_MODULES as readonly string[]).includes(id as string)) {
       throw new Error(`a validator needs ${id}, which the browser entry does not provide`);
     }
   }
-  return `function (require, linearPattern, module, exports) {\n${code}\n}`;
+  return `function (require, linearPattern, module, exports, rootSchema) {\n${code}\n}`;
 }
 
 /**

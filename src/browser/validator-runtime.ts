@@ -3,6 +3,7 @@ import * as equalModule from "ajv/dist/runtime/equal.js";
 import * as ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
 import * as formatsModule from "ajv-formats/dist/formats.js";
 import { linearRegExpEngine } from "../evaluate/linear-pattern.js";
+import type { ValidatorFactory } from "./rules-module.js";
 
 // What ajv's standalone validators refer to (rules-module.ts writes them): a few run-time
 // helpers and the formats, by the module names ajv writes in `require(…)`, and the patterns'
@@ -44,18 +45,11 @@ function runtimeRequire(id: string): unknown {
  * The validator a ValidatorFactory (rules-module.ts) defines, linked to the run-time helpers.
  *
  * @example
- * const validate = linkValidator(module.validators[key]);
+ * const validate = linkValidator(module.validators[key], schema);
  */
-export function linkValidator(
-  factory: (
-    require: (id: string) => unknown,
-    linearPattern: unknown,
-    module: { exports: unknown },
-    exports: unknown,
-  ) => void,
-): ValidateFunction {
+export function linkValidator(factory: ValidatorFactory, schema: unknown): ValidateFunction {
   const module: { exports: unknown } = { exports: {} };
-  factory(runtimeRequire, linearRegExpEngine, module, module.exports);
+  factory(runtimeRequire, linearRegExpEngine, module, module.exports, schema);
   if (typeof module.exports !== "function") throw new Error("a validator defined no function");
   return module.exports as ValidateFunction;
 }

@@ -74,15 +74,16 @@ export function encodeRulesBundle(
 }
 
 /**
- * The validated rules in a bundle's text, or the issues that stop it from being used: not a
- * bundle, built by another version of the library, not what was built (digest mismatch), a body
- * that is not rules, and — when `verify` is given (trusted keys are configured) — unsigned, or
- * not signed by a trusted key.
+ * The rules in a bundle's text as they were built, without checking them again: what
+ * `decodeRulesBundle` does before its catalog checks (the header, the library version, the
+ * signature when `verify` is given, the digest, the body's shape). For a caller that would
+ * run whatever the bundle's builder wrote anyway (the browser rules module carries validators
+ * as code), where checks against a bundle written to pass would defend nothing.
  *
  * @example
- * const { rules, issues } = decodeRulesBundle(text, "rules.bundle", nodeSha256);
+ * const { rules, issues } = openRulesBundle(text, "rules.bundle", sha256Sync);
  */
-export function decodeRulesBundle(
+export function openRulesBundle(
   text: string,
   file: string,
   sha256: (text: string) => string,
@@ -152,7 +153,27 @@ export function decodeRulesBundle(
       issues: [issue("bundle-body", `the bundle's rules are not rules: ${shape}`, "", 2)],
     };
   }
-  const valid = rules as ValidatedRules;
+  return { rules: rules as ValidatedRules, issues: [] };
+}
+
+/**
+ * The validated rules in a bundle's text, or the issues that stop it from being used: not a
+ * bundle, built by another version of the library, not what was built (digest mismatch), a body
+ * that is not rules, and — when `verify` is given (trusted keys are configured) — unsigned, or
+ * not signed by a trusted key.
+ *
+ * @example
+ * const { rules, issues } = decodeRulesBundle(text, "rules.bundle", nodeSha256);
+ */
+export function decodeRulesBundle(
+  text: string,
+  file: string,
+  sha256: (text: string) => string,
+  verify?: BundleVerifier,
+): { rules?: ValidatedRules; issues: Issue[] } {
+  const opened = openRulesBundle(text, file, sha256, verify);
+  if (opened.rules === undefined) return opened;
+  const valid = opened.rules;
   // The digest tells a bundle cut short, not one written to pass: its catalogs get the same
   // checks as catalog files (duplicate ids, flags, references), located in the bundle's
   // second line by JSON pointer.
