@@ -407,5 +407,9 @@ describe("the files precheck writes", () => {
     const noOut = await cli("precheck", IB);
     expect(noOut.code).toBe(1);
     expect(noOut.stderr).toContain("--out");
+    const help = await cli("precheck", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: smart-approval precheck <matter> /);
+    expect(help.stdout).toMatch(/--out DIR +where to write the page \(required\)/);
   });
 });
