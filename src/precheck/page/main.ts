@@ -108,7 +108,7 @@ class Page {
     const focused = document.activeElement?.id;
     if (matter === undefined) {
       this.app.replaceChildren(
-        el("p", { class: "error", role: "alert" }, strings.notDecided(this.today)),
+        el("p", { class: "error", role: "alert" }, strings.noVersion(this.today)),
       );
       return;
     }

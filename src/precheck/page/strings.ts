@@ -45,6 +45,7 @@ export interface PageStrings {
   goTo: string;
   rulesLine: (version: string, sha256: string, date: string) => string;
   notDecided: (reason: string) => string;
+  noVersion: (date: string) => string;
   loadFailed: (reason: string) => string;
 }
 
@@ -111,6 +112,8 @@ export const STRINGS: Record<Locale, PageStrings> = {
     rulesLine: (version, sha256, date) =>
       `规则版本 ${version}（SHA-256 ${sha256.slice(0, 12)}…），按 ${date} 的规定检查`,
     notDecided: (reason) => `无法检查：${reason}`,
+    noVersion: (date) =>
+      `本页面所带的规则中没有 ${date} 有效的版本，无法检查；请取得新的预审页面。`,
     loadFailed: (reason) => `页面无法加载规则：${reason}`,
   },
   en: {
@@ -176,6 +179,8 @@ export const STRINGS: Record<Locale, PageStrings> = {
     rulesLine: (version, sha256, date) =>
       `Rules version ${version} (SHA-256 ${sha256.slice(0, 12)}…), as in force on ${date}`,
     notDecided: (reason) => `Could not check: ${reason}`,
+    noVersion: (date) =>
+      `The rules in this page have no version in force on ${date}, so it cannot check; get a new pre-check page.`,
     loadFailed: (reason) => `The page could not load its rules: ${reason}`,
   },
 };
