@@ -336,6 +336,35 @@ describe.skipIf(!AVAILABLE)(
       expect(problems).toEqual([]);
     });
 
+    it("says so when the rules it carries have no version in force today", async () => {
+      const rules = mkdtempSync(join(tmpdir(), "sa-precheck-future-"));
+      cpSync(join(ROOT, "rules"), rules, { recursive: true });
+      const file = join(rules, "matters", IB, "1.0.0.json");
+      const matter = JSON.parse(readFileSync(file, "utf8"));
+      matter.effective = { from: "2099-01-01" };
+      writeFileSync(file, JSON.stringify(matter, null, 2));
+      const result = await cli(
+        "precheck",
+        IB,
+        "--rules",
+        rules,
+        "--out",
+        join(out, "future", "zh-CN"),
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(
+        "no version of individual-business.establishment is in force today",
+      );
+      const page = await context.newPage();
+      page.on("pageerror", (e) => problems.push(e.message));
+      await page.goto(`${origin}/future/zh-CN/`);
+      await page.waitForSelector("#app .error");
+      expect(await page.textContent("#app .error")).toContain("没有");
+      expect(await page.$("#summary")).toBeNull();
+      await page.close();
+      expect(problems).toEqual([]);
+    });
+
     it("declares the same policy in the page itself, for a page opened from disk", async () => {
       const html = readFileSync(join(out, IB, "zh-CN", "index.html"), "utf8");
       expect(PAGE_CSP).toBe(CSP);
