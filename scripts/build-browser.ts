@@ -10,7 +10,8 @@ import * as esbuild from "esbuild";
 // - re2js, by src/browser/native-pattern.ts (the browser's RegExp, for the patterns whose
 //   meaning is the same in both; 46 KB gzipped saved);
 // - json-rules-engine, the reference evaluator (loaded only when asked for by name, which the
-//   browser entry never does), by a module that says so if it is ever reached.
+//   browser entry never does), by src/browser/absent-engine.ts, which says so if it is reached.
+// (package.json's field points at dist/, built from these; this plugin serves src/.)
 // Usage: tsx scripts/build-browser.ts [OUT_DIR] — writes smart-approval.js (a classic script
 // defining the global SmartApproval, for pages opened from disk) and smart-approval.mjs.
 
@@ -33,13 +34,7 @@ export const browserSwaps: esbuild.Plugin = {
       path: join(ROOT, "src/browser/native-pattern.ts"),
     }));
     build.onResolve({ filter: /^json-rules-engine$/ }, () => ({
-      path: "json-rules-engine",
-      namespace: "browser-absent",
-    }));
-    build.onLoad({ filter: /.*/, namespace: "browser-absent" }, () => ({
-      contents:
-        'export class Engine { constructor() { throw new Error("json-rules-engine is not in the browser build: the compiled evaluator decides there"); } }',
-      loader: "js",
+      path: join(ROOT, "src/browser/absent-engine.ts"),
     }));
   },
 };
