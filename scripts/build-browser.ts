@@ -6,12 +6,12 @@ import * as esbuild from "esbuild";
 
 // Bundles the browser entry (src/browser.ts, or a page's own script importing it) for
 // browsers, as the tests and the pre-check page use it. Two modules are swapped for the
-// browser, as package.json's "browser" field swaps them for a consumer's bundler:
+// browser, as package.json's "imports" (condition "browser") swaps them for a consumer's bundler:
 // - re2js, by src/browser/native-pattern.ts (the browser's RegExp, for the patterns whose
 //   meaning is the same in both; 46 KB gzipped saved);
 // - json-rules-engine, the reference evaluator (loaded only when asked for by name, which the
 //   browser entry never does), by src/browser/absent-engine.ts, which says so if it is reached.
-// (package.json's field points at dist/, built from these; this plugin serves src/.)
+// (package.json's "imports" point at dist/, built from these; this plugin serves src/.)
 // Usage: tsx scripts/build-browser.ts [OUT_DIR] — writes smart-approval.js (a classic script
 // defining the global SmartApproval, for pages opened from disk) and smart-approval.mjs.
 
@@ -30,10 +30,10 @@ export interface BrowserBundleOptions {
 export const browserSwaps: esbuild.Plugin = {
   name: "smart-approval-browser-swaps",
   setup(build) {
-    build.onResolve({ filter: /^re2js$/ }, () => ({
+    build.onResolve({ filter: /^#?re2js$/ }, () => ({
       path: join(ROOT, "src/browser/native-pattern.ts"),
     }));
-    build.onResolve({ filter: /^json-rules-engine$/ }, () => ({
+    build.onResolve({ filter: /^#?json-rules-engine$/ }, () => ({
       path: join(ROOT, "src/browser/absent-engine.ts"),
     }));
   },

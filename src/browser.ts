@@ -4,7 +4,7 @@
 // re2js; nothing generates code at run time (a Content-Security-Policy without 'unsafe-eval'
 // is enough); every hash is @noble/hashes' SHA-256 (no Web Crypto: plain-HTTP intranet pages
 // have none). The rules come as a browser rules module, built in Node by the library
-// (`browserRulesModule`, in the main entry's `smart-approval/browser-rules`): validated there,
+// (`browserRulesModule`, from the subpath `smart-approval/browser-rules`): validated there,
 // with the matters' input-schema validators generated there. See docs/browser.md.
 
 // Rules and decisions

@@ -184,7 +184,7 @@ export class BrowserRules {
    */
   async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
     // What follows is RuleSet.decide's front door (load/rule-set.ts) step by step; the test
-    // test/browser/browser-rules.test.ts holds the two to byte-identical results.
+    // test/browser/browser-bundle.test.ts holds the two to byte-identical results.
     const options = decideOptions(given);
     const inputJson = safeCanonicalJson(raw);
     if (inputJson === undefined) {

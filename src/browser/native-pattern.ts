@@ -79,7 +79,7 @@ function nativeSource(pattern: string): string {
       const match = /^\{([0-9A-Fa-f]{1,6})\}/.exec(chars.slice(i, i + 8).join(""));
       const code = match ? Number.parseInt(match[1] as string, 16) : -1;
       if (!match || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-        fail("\\x is supported only as \\x{…} with a code point");
+        fail("\\x is supported only as \\x{…} with a code point, not a surrogate");
       }
       i += (match as RegExpExecArray)[0].length;
       return `\\u{${code.toString(16)}}`;

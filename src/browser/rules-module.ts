@@ -58,7 +58,10 @@ export type ValidatorFactory = (
 ) => void;
 
 export interface RulesModuleOptions {
-  /** Only these matters (ids); all by default. Catalogs and calendars are always included. */
+  /**
+   * Only these matters (ids); all by default. The catalogs they read and the calendar come
+   * with them.
+   */
   matters?: readonly string[];
   /**
    * `module` (the default): an ES module whose default export is the rules. A name: a classic
@@ -88,17 +91,17 @@ export async function browserRulesModule(
     ...rules,
     matters: rules.matters.filter(({ file }) => wanted === undefined || wanted.has(file.matter)),
   };
+  for (const id of wanted ?? []) {
+    if (!chosen.matters.some(({ file }) => file.matter === id)) {
+      throw new RuleFileError([browserIssue("unknown-matter", `no matter ${id} in the rules`)]);
+    }
+  }
   // What the page downloads: without the notes for rule authors (without-notes.ts).
   const shipped: ValidatedRules = {
     matters: chosen.matters.map(({ file, sha256 }) => ({ file: matterWithoutNotes(file), sha256 })),
     catalogs: catalogsNeeded(chosen).map(catalogWithoutNotes),
     calendars: chosen.calendars,
   };
-  for (const id of wanted ?? []) {
-    if (!chosen.matters.some(({ file }) => file.matter === id)) {
-      throw new RuleFileError([browserIssue("unknown-matter", `no matter ${id} in the rules`)]);
-    }
-  }
   const patternIssues = chosen.matters.flatMap(({ file }) =>
     patternsOf(file).flatMap(({ pattern, pointer }) => {
       const why = linearPatternError(pattern) ?? nativePatternError(pattern);
@@ -137,11 +140,8 @@ export async function browserRulesModule(
     "}",
   ].join("\n");
   const as = options.as ?? "module";
-  const banner = `// smart-approval ${VERSION} browser rules (${chosen.matters
-    .map(({ file }) => `${file.matter} ${file.version}`)
-    .join(
-      ", ",
-    )}); rules SHA-256 ${header.sha256}. Generated: do not edit (the page refuses edited rules).\n`;
+  const names = chosen.matters.map(({ file }) => `${file.matter} ${file.version}`).join(", ");
+  const banner = `// smart-approval ${VERSION} browser rules (${names}); rules SHA-256 ${header.sha256}. Generated: do not edit (the page refuses edited rules).\n`;
   const code =
     as === "module"
       ? `${banner}export default ${value};\n`

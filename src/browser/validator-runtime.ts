@@ -8,7 +8,7 @@ import type { ValidatorFactory } from "./rules-module.js";
 // What ajv's standalone validators refer to (rules-module.ts writes them): a few run-time
 // helpers and the formats, by the module names ajv writes in `require(…)`, and the patterns'
 // engine — the library's own (linear-pattern.ts; in a browser build re2js is replaced by
-// native-pattern.ts, see package.json "browser"). Nothing here generates code.
+// native-pattern.ts, see package.json "imports"). Nothing here generates code.
 
 /** What a browser rules module names itself; another format is refused. */
 export const BROWSER_RULES = "smart-approval/browser-rules@1";

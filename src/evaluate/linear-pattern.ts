@@ -1,4 +1,5 @@
-import { RE2JS } from "re2js";
+// "#re2js" is re2js, except in a browser build (package.json "imports"): see native-pattern.ts.
+import { RE2JS } from "#re2js";
 
 /**
  * Regular expressions from rule files — `matches` comparisons and the input schemas' `pattern`

@@ -28,7 +28,10 @@ export const DEFAULT_ENGINE: EngineKind = "compiled";
 
 export type ConditionTrees = ReadonlyMap<string, EvaluatedCondition>;
 
-/** json-rules-engine is imported only when a json-rules-engine run first needs it. */
+/**
+ * json-rules-engine is imported only when a json-rules-engine run first needs it (as
+ * "#json-rules-engine": not in a browser build, see package.json "imports").
+ */
 let engineClass: Promise<typeof Engine> | undefined;
 
 /**
@@ -116,7 +119,7 @@ export class RuleEngine {
   }
 
   async #createEngine(): Promise<Engine> {
-    engineClass ??= import("json-rules-engine").then((module) => module.Engine);
+    engineClass ??= import("#json-rules-engine").then((module) => module.Engine);
     const EngineClass = await engineClass;
     this.#rules ??= [
       {

@@ -110,6 +110,11 @@ describe("the tarball", () => {
     const imported = new Set(
       [...dist.matchAll(/"((?:@[^/"]+\/)?[^/"]+)/g)].map((m) => m[1] as string),
     );
+    // Subpath imports ("#re2js") stand for the package they map to outside a browser build.
+    for (const [name, target] of Object.entries(pkg.imports ?? {})) {
+      const outside = (target as { default?: string }).default;
+      if (imported.has(name) && outside !== undefined) imported.add(outside);
+    }
     // Pinned, not imported: fastify's own dependency, held at 6.6.0 because later 6.x need
     // Node 22 (through cookie 2) while engines say >=20.19; a direct pin is what npm dedupes
     // onto in a user's install (overrides apply only to the root project).
