@@ -144,6 +144,22 @@ const COMMANDS: Record<string, CommandSpec> = {
     run: async (args, options, io) =>
       (await import("./commands/guide.js")).guideCommand(args, options, io),
   },
+  precheck: {
+    args: "<matter>",
+    summary:
+      "Writes the pre-check page (网上预审) of a matter: a static page that checks an application with no server or network.",
+    options: {
+      out: { type: "string", value: "DIR", help: "where to write the page", required: true },
+      locale: LOCALE,
+      rules: {
+        type: "string",
+        value: "DIR",
+        help: "a rules directory (default: the bundled rules)",
+      },
+    },
+    run: async (args, options, io) =>
+      (await import("./commands/precheck.js")).precheckCommand(args, options, io),
+  },
   due: {
     args: "<YYYY-MM-DD> <working-days>",
     summary: "The due date on the bundled calendar of working days.",

@@ -153,7 +153,8 @@ export const COMMITMENT_MESSAGES = {
   }),
 } satisfies Record<string, Template>;
 
-const CREDIT_UNKNOWN: LocalizedText = {
+/** Why a commitment cannot be relied on when the credit check's result is missing (evidence). */
+export const CREDIT_UNKNOWN: LocalizedText = {
   "zh-CN": "未能取得申请人的信用核查结果，不能确认其可以适用告知承诺制",
   en: "the applicant's credit status could not be obtained, so it cannot be confirmed that a commitment may be used",
 };

@@ -17,7 +17,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ["diff", "browser"], // versions compared, with replay; the browser's rules and their builder
   ["node"], // the node edge: files, the bundled rules and calendar, node:crypto
   ["(entry)"], // the public entries: src/index.ts and src/entries/*
-  ["serve"], // the decision service
+  ["precheck", "serve"], // the pre-check page (on the browser entry); the decision service
   ["cli"], // the command line
 ];
 
