@@ -1,6 +1,7 @@
 // The one node-only module of src/calendar: it reads the bundled data file. Everything else in
 // the folder is pure and runs in a browser or a worker as well.
 import { readFileSync } from "node:fs";
+import { guardCalendar, guardDate, guardDue, guardStatusOptions } from "./argument-guards.js";
 import {
   type DeadlineStatus,
   type DeadlineStatusOptions,
@@ -10,7 +11,7 @@ import {
 import type { DueBounds, DueDate, DueDateOptions } from "./due-date.js";
 import { parseCalendarFile } from "./parse-calendar-file.js";
 import type { PlainDate } from "./plain-date.js";
-import { createCalendar, type WorkingCalendar } from "./working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "./working-calendar.js";
 
 // Resolves from src/calendar/ and from the compiled dist/calendar/ alike.
 const BUNDLED_FILE = new URL("../../rules/calendars/cn-mainland.json", import.meta.url);
@@ -35,7 +36,7 @@ export function bundledCalendar(): WorkingCalendar {
         `the bundled calendar ${BUNDLED_FILE.pathname} is invalid:\n${lines.join("\n")}`,
       );
     }
-    cached = createCalendar(result.value);
+    cached = compileCalendar(result.value);
   }
   return cached;
 }
@@ -53,7 +54,7 @@ export function isWorkingDay(
   date: PlainDate,
   calendar: WorkingCalendar = bundledCalendar(),
 ): boolean {
-  return calendar.isWorkingDay(date);
+  return guardCalendar("calendar", calendar).isWorkingDay(date);
 }
 
 /**
@@ -69,7 +70,7 @@ export function addWorkingDays(
   n: number,
   calendar: WorkingCalendar = bundledCalendar(),
 ): PlainDate {
-  return calendar.addWorkingDays(date, n);
+  return guardCalendar("calendar", calendar).addWorkingDays(date, n);
 }
 
 /**
@@ -85,7 +86,7 @@ export function workingDaysBetween(
   b: PlainDate,
   calendar: WorkingCalendar = bundledCalendar(),
 ): number {
-  return calendar.workingDaysBetween(a, b);
+  return guardCalendar("calendar", calendar).workingDaysBetween(a, b);
 }
 
 /**
@@ -102,7 +103,7 @@ export function dueDate(
   options: DueDateOptions = {},
   calendar: WorkingCalendar = bundledCalendar(),
 ): DueDate {
-  return calendar.dueDate(acceptedOn, workingDays, options);
+  return guardCalendar("calendar", calendar).dueDate(acceptedOn, workingDays, options);
 }
 
 /**
@@ -121,7 +122,7 @@ export function dueBounds(
   options: Omit<DueDateOptions, "outsideCoverage"> = {},
   calendar: WorkingCalendar = bundledCalendar(),
 ): DueBounds {
-  return calendar.dueBounds(acceptedOn, workingDays, options);
+  return guardCalendar("calendar", calendar).dueBounds(acceptedOn, workingDays, options);
 }
 
 /**
@@ -138,5 +139,10 @@ export function deadlineStatus(
   options: DeadlineStatusOptions,
   calendar: WorkingCalendar = bundledCalendar(),
 ): DeadlineStatus {
-  return statusOn(due, now, options, calendar);
+  return statusOn(
+    guardDue("due", due),
+    guardDate("now", now),
+    guardStatusOptions("options", options),
+    guardCalendar("calendar", calendar),
+  );
 }

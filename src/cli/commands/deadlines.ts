@@ -8,7 +8,7 @@ import {
 } from "../../calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../calendar/parse-calendar-file.js";
 import { isPlainDate } from "../../calendar/plain-date.js";
-import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
 import { parseJsonDocument } from "../../load/json-document.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
 import { printableLines } from "../../report/printable.js";
@@ -133,7 +133,7 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
     }
     return undefined;
   }
-  return createCalendar(result.value);
+  return compileCalendar(result.value);
 }
 
 // The civil date in Beijing, where the calendar's days are counted.
