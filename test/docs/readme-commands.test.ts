@@ -5,7 +5,7 @@
 // and runs the `smart-approval` commands that read only files of the repository and write
 // none, in process, with the exit code their comment states (2 where it says "exit 2", else
 // 0) and the dates it promises in their output.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers.js";
@@ -134,6 +134,14 @@ describe("the README's commands, tried literally", () => {
         }
       }
     }
+  });
+
+  // npx links the clone's bin once, into its cache, and runs the file it points to: a build that
+  // writes dist/cli/main.js without the execute bit breaks every later npx call ("Permission
+  // denied"). The build sets it; `npm test` builds before it runs the tests (skipped unbuilt).
+  const main = join(ROOT, "dist", "cli", "main.js");
+  it.skipIf(!existsSync(main))("the built command line is executable, as npx needs it", () => {
+    expect(statSync(main).mode & 0o111, "dist/cli/main.js is not executable").not.toBe(0);
   });
 
   it("names no file outside the repository", () => {
