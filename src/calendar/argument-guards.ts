@@ -6,6 +6,7 @@
 // result counted on a value that was misread. Options are read once, into a plain copy, so a
 // getter that answers differently on a later read cannot change a due date half-way.
 import type { TimeLimitResult } from "../model/decision.js";
+import { MAX_WORKING_DAYS } from "./assert-count.js";
 import type { CalendarFile } from "./calendar-file.js";
 import type { DeadlineStatusOptions, ProvisionalDue } from "./deadline-status.js";
 import type { DueDateOptions } from "./due-date.js";
@@ -13,8 +14,8 @@ import { parseCalendarFile } from "./parse-calendar-file.js";
 import { type DateRange, isPlainDate, type PlainDate } from "./plain-date.js";
 import type { DescribeDayOptions, WorkingCalendar } from "./working-calendar.js";
 
-/** The largest count of working days the calendar takes; the same as `MAX_WORKING_DAYS`. */
-const MAX_COUNT = 10_000;
+/** The largest count of working days the calendar takes. */
+const MAX_COUNT = MAX_WORKING_DAYS;
 
 /**
  * The most suspensions one count takes. Each day counted is looked up in every suspension, so
