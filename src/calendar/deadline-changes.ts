@@ -1,5 +1,6 @@
 import type { Decision } from "../model/decision.js";
 import type { PlainDate } from "../validators/plain-date.js";
+import { guardCalendar, guardChangesOptions, guardDecisions } from "./argument-guards.js";
 import { isCalendarCoverageError } from "./coverage-error.js";
 import type { WorkingCalendar } from "./working-calendar.js";
 
@@ -54,8 +55,12 @@ export function deadlineChanges(
 ): { changes: DeadlineChange[]; uncounted: UncountedDecision[] } {
   const changes: DeadlineChange[] = [];
   const uncounted: UncountedDecision[] = [];
+  // Arguments checked at the boundary (argument-guards.ts): a RangeError naming the one at fault.
+  const recorded = guardDecisions("decisions", decisions);
+  const used = guardCalendar("calendar", calendar);
+  const { openOn } = guardChangesOptions("options", options);
   let index = -1;
-  for (const decision of decisions) {
+  for (const decision of recorded) {
     index += 1;
     const limit = decision.timeLimit;
     if (limit === undefined || limit.onTheSpot) continue;
@@ -84,10 +89,10 @@ export function deadlineChanges(
           : range !== undefined
             ? range
             : { uncounted: limit.note ?? "no date" };
-      const after = recount(calendar, limit.acceptedOn, count);
+      const after = recount(used, limit.acceptedOn, count);
       if (sameValue(before, after)) continue;
-      if (options.openOn !== undefined && !isOpen(before, options.openOn)) {
-        if (!isOpen(after, options.openOn)) continue;
+      if (openOn !== undefined && !isOpen(before, openOn)) {
+        if (!isOpen(after, openOn)) continue;
       }
       changes.push({
         index,
@@ -99,7 +104,7 @@ export function deadlineChanges(
         after,
         revision: {
           ...(limit.calendar && { before: limit.calendar.revision }),
-          after: calendar.revision,
+          after: used.revision,
         },
       });
     }

@@ -1,4 +1,5 @@
 import type { PlainDate } from "../validators/plain-date.js";
+import { guardDate, guardDue } from "./argument-guards.js";
 import { assertCount } from "./assert-count.js";
 import { toDayNumber } from "./day-number.js";
 import type { WorkingCalendar } from "./working-calendar.js";
@@ -67,8 +68,9 @@ export interface ProvisionalDue {
  * hasLapsed("2025-02-05", "2025-02-06"); // true
  * hasLapsed({ earliest: "2027-02-03", latest: "2027-02-14" }, "2027-02-10"); // undefined
  */
-export function hasLapsed(due: PlainDate | ProvisionalDue, now: PlainDate): boolean | undefined {
-  const today = toDayNumber(now);
+export function hasLapsed(dueOn: PlainDate | ProvisionalDue, now: PlainDate): boolean | undefined {
+  const due = guardDue("due", dueOn);
+  const today = toDayNumber(guardDate("now", now));
   if (typeof due === "string") return today > toDayNumber(due);
   if (today > toDayNumber(due.latest)) return true;
   if (today <= toDayNumber(due.earliest)) return false;

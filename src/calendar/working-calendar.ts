@@ -1,4 +1,12 @@
 import type { PlainDate } from "../validators/plain-date.js";
+import {
+  guardCalendarFile,
+  guardCount,
+  guardDate,
+  guardDescribeDayOptions,
+  guardDueDateOptions,
+  registerCalendar,
+} from "./argument-guards.js";
 import { assertCount } from "./assert-count.js";
 import type { CalendarFile } from "./calendar-file.js";
 import { type OutsideCoverage, ProvisionalDateError } from "./coverage-error.js";
@@ -83,8 +91,9 @@ export interface WorkingCalendar {
 
 /**
  * Compiles a calendar file once into a {@link WorkingCalendar} whose look-ups are
- * constant-time. The file must be valid: read it through `parseCalendarFile` (or use
- * `bundledCalendar()` for the official mainland calendar).
+ * constant-time. The file is validated as `parseCalendarFile` validates it: an invalid file is
+ * a `RangeError` listing its first problems (read it through `parseCalendarFile` for all of
+ * them, as data), or use `bundledCalendar()` for the official mainland calendar.
  *
  * @example
  * const result = parseCalendarFile(JSON.parse(text));
@@ -94,26 +103,41 @@ export interface WorkingCalendar {
  * calendar.dueDate("2025-01-24", 3).due; // "2025-02-05"
  */
 export function createCalendar(file: CalendarFile): WorkingCalendar {
+  return compileCalendar(guardCalendarFile("file", file));
+}
+
+/**
+ * {@link createCalendar} for a file already validated — by `parseCalendarFile`, by loading rules,
+ * or in a bundle built from validated rules — without checking it again (the cross-field checks
+ * of a calendar with a provisional year take tens of milliseconds, on every cold start). The
+ * methods still check their arguments. Internal: the public API gives `createCalendar`.
+ */
+export function compileCalendar(file: CalendarFile): WorkingCalendar {
+  // Every argument is checked at this boundary (argument-guards.ts): a RangeError naming it.
   const table = compileDayTable(file);
   const between = (a: PlainDate, b: PlainDate) => {
-    const [from, to] = [toDayNumber(a), toDayNumber(b)];
+    const [from, to] = [toDayNumber(guardDate("a", a)), toDayNumber(guardDate("b", b))];
     const { min, max } = countWorkingDaysBounds(table, Math.min(from, to), Math.max(from, to));
     return from <= to ? { min, max } : { min: -max || 0, max: -min || 0 };
   };
-  return {
+  return registerCalendar({
     id: table.id,
     revision: table.revision,
     covers: table.covers,
     published: table.published,
     provisionalYears: table.provisionalYears,
-    isCovered: (date) => table.isCovered(toDayNumber(date)),
-    describeDay: (date, options = {}) => ({
-      date,
-      ...table.classify(toDayNumber(date), options.outsideCoverage ?? "error"),
+    isCovered: (date) => table.isCovered(toDayNumber(guardDate("date", date))),
+    describeDay: (date, options) => ({
+      date: guardDate("date", date),
+      ...table.classify(
+        toDayNumber(date),
+        guardDescribeDayOptions("options", options).outsideCoverage ?? "error",
+      ),
     }),
-    isWorkingDay: (date) => table.classify(toDayNumber(date), "error").working,
+    isWorkingDay: (date) => table.classify(toDayNumber(guardDate("date", date)), "error").working,
     addWorkingDays(date, n) {
-      assertCount("n", n);
+      guardDate("date", date);
+      guardCount("n", n);
       return computeDueDate(table, date, n).due;
     },
     workingDaysBetween(a, b) {
@@ -129,9 +153,19 @@ export function createCalendar(file: CalendarFile): WorkingCalendar {
       return min;
     },
     dueDate: (acceptedOn, workingDays, options) =>
-      computeDueDate(table, acceptedOn, workingDays, options),
+      computeDueDate(
+        table,
+        guardDate("acceptedOn", acceptedOn),
+        guardCount("workingDays", workingDays),
+        guardDueDateOptions("options", options),
+      ),
     dueBounds: (acceptedOn, workingDays, options) =>
-      computeDueBounds(table, acceptedOn, workingDays, options),
+      computeDueBounds(
+        table,
+        guardDate("acceptedOn", acceptedOn),
+        guardCount("workingDays", workingDays),
+        guardDueDateOptions("options", options, false),
+      ),
     workingDaysBetweenBounds: between,
-  };
+  });
 }

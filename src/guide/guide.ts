@@ -94,7 +94,7 @@ const W = {
       `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     sep: "；",
     footer: (matter: string, version: string, sha: string) =>
-      `本指南由审批标准清单 ${matter} ${version} 自动生成（规则文件 SHA-256：${sha}），与自动审批所依据的规则为同一文件。`,
+      `本指南由审批标准清单 ${matter} ${version} 自动生成，与自动审批所依据的规则为同一文件（规则文件 SHA-256：${sha}。该值按 RFC 8785 将规则文件规范化为 JSON 文本（对象键排序、无空白）后，对其 UTF-8 字节计算，不是对文件原始字节计算，故与 sha256sum 等工具直接计算文件的结果不同）。`,
   },
   en: {
     guide: "Service guide",
@@ -159,7 +159,7 @@ const W = {
         : `${law}, ${articles.join(", ")}`,
     sep: "; ",
     footer: (matter: string, version: string, sha: string) =>
-      `Generated from the checklist ${matter} ${version} (rule file SHA-256 ${sha}): the very file that decides applications.`,
+      `Generated from the checklist ${matter} ${version}: the very file that decides applications (rule file SHA-256 ${sha}, taken of the file's JSON canonicalized by RFC 8785 — keys sorted, no white space — as UTF-8, not of the file's bytes, so sha256sum on the file gives another value).`,
   },
 } as const;
 

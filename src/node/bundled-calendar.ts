@@ -2,6 +2,12 @@
 // the folder is pure and runs in a browser or a worker as well.
 import { readFileSync } from "node:fs";
 import {
+  guardCalendar,
+  guardDate,
+  guardDue,
+  guardStatusOptions,
+} from "../calendar/argument-guards.js";
+import {
   type DeadlineStatus,
   type DeadlineStatusOptions,
   type ProvisionalDue,
@@ -9,7 +15,7 @@ import {
 } from "../calendar/deadline-status.js";
 import type { DueBounds, DueDate, DueDateOptions } from "../calendar/due-date.js";
 import { parseCalendarFile } from "../calendar/parse-calendar-file.js";
-import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import type { PlainDate } from "../validators/plain-date.js";
 
 // Resolves from src/calendar/ and from the compiled dist/calendar/ alike.
@@ -35,7 +41,7 @@ export function bundledCalendar(): WorkingCalendar {
         `the bundled calendar ${BUNDLED_FILE.pathname} is invalid:\n${lines.join("\n")}`,
       );
     }
-    cached = createCalendar(result.value);
+    cached = compileCalendar(result.value);
   }
   return cached;
 }
@@ -53,7 +59,7 @@ export function isWorkingDay(
   date: PlainDate,
   calendar: WorkingCalendar = bundledCalendar(),
 ): boolean {
-  return calendar.isWorkingDay(date);
+  return guardCalendar("calendar", calendar).isWorkingDay(date);
 }
 
 /**
@@ -69,7 +75,7 @@ export function addWorkingDays(
   n: number,
   calendar: WorkingCalendar = bundledCalendar(),
 ): PlainDate {
-  return calendar.addWorkingDays(date, n);
+  return guardCalendar("calendar", calendar).addWorkingDays(date, n);
 }
 
 /**
@@ -85,7 +91,7 @@ export function workingDaysBetween(
   b: PlainDate,
   calendar: WorkingCalendar = bundledCalendar(),
 ): number {
-  return calendar.workingDaysBetween(a, b);
+  return guardCalendar("calendar", calendar).workingDaysBetween(a, b);
 }
 
 /**
@@ -102,7 +108,7 @@ export function dueDate(
   options: DueDateOptions = {},
   calendar: WorkingCalendar = bundledCalendar(),
 ): DueDate {
-  return calendar.dueDate(acceptedOn, workingDays, options);
+  return guardCalendar("calendar", calendar).dueDate(acceptedOn, workingDays, options);
 }
 
 /**
@@ -121,7 +127,7 @@ export function dueBounds(
   options: Omit<DueDateOptions, "outsideCoverage"> = {},
   calendar: WorkingCalendar = bundledCalendar(),
 ): DueBounds {
-  return calendar.dueBounds(acceptedOn, workingDays, options);
+  return guardCalendar("calendar", calendar).dueBounds(acceptedOn, workingDays, options);
 }
 
 /**
@@ -138,5 +144,10 @@ export function deadlineStatus(
   options: DeadlineStatusOptions,
   calendar: WorkingCalendar = bundledCalendar(),
 ): DeadlineStatus {
-  return statusOn(due, now, options, calendar);
+  return statusOn(
+    guardDue("due", due),
+    guardDate("now", now),
+    guardStatusOptions("options", options),
+    guardCalendar("calendar", calendar),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Ajv } from "ajv";
-import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import {
@@ -148,7 +148,7 @@ export class RuleSet {
       if (!catalogs.has(name)) catalogs.set(name, catalog);
     }
     const ownCalendar = rules.calendars[0];
-    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    const calendar = options.calendar ?? (ownCalendar && compileCalendar(ownCalendar));
     return new RuleSet(rules.matters, catalogs, calendar, { ...options, ajv, eager: true });
   }
 
@@ -181,7 +181,7 @@ export class RuleSet {
   ): RuleSet {
     const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
     const ownCalendar = rules.calendars[0];
-    const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
+    const calendar = options.calendar ?? (ownCalendar && compileCalendar(ownCalendar));
     return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
   }
 

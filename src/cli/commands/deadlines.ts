@@ -6,7 +6,7 @@ import {
   formatDueValue,
 } from "../../calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../calendar/parse-calendar-file.js";
-import { createCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
 import { parseJsonDocument } from "../../json/json-document.js";
 import { calendarIssueCode } from "../../load/issue-codes.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
@@ -134,7 +134,7 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
     }
     return undefined;
   }
-  return createCalendar(result.value);
+  return compileCalendar(result.value);
 }
 
 // The civil date in Beijing, where the calendar's days are counted.
