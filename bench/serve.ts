@@ -1,4 +1,4 @@
-// npm run bench:serve [-- --out FILE] [--workers N] [--connections C] [--requests N] [--corpus N] [--seconds S]
+// npm run bench:serve [-- --out FILE] [--workers N] [--connections C] [--requests N] [--corpus N] [--seconds S] [--cpu-prof DIR]
 //
 // The decision service against the library in-process, from the same run and the same corpus
 // (bench/corpus.ts, decided against the bundled rules):
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     requests: { type: "string", default: "20000" },
     corpus: { type: "string", default: "1000" },
     seconds: { type: "string", default: "3" },
+    // Writes a V8 CPU profile of every server process (primary and workers) into DIR on exit.
+    "cpu-prof": { type: "string" },
   },
 });
 const workers = Number(args.workers);
@@ -59,6 +61,7 @@ const inProcessDecisionsPerSec = (await decideFor(seconds * 1_000)) / seconds;
 const server = spawn(
   process.execPath,
   [
+    ...(args["cpu-prof"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`]),
     "--import",
     "tsx",
     "src/cli/main.ts",
