@@ -29,9 +29,9 @@ type ToPrimary =
   | { type: "answer"; id: number; ok: boolean; result: unknown }
   | { type: "metrics"; id: number };
 type ToWorker =
-  | { type: "prepare"; id: number; path: string | undefined }
-  | { type: "commit"; id: number; path: string | undefined }
-  | { type: "abort"; id: number }
+  | { type: "prepare"; id: number; reload: number; path: string | undefined }
+  | { type: "commit"; id: number; reload: number; path: string | undefined }
+  | { type: "abort"; id: number; reload: number }
   | { type: "reload-all-done"; id: number; ok: boolean; result: unknown }
   | { type: "metrics-done"; id: number; text: string }
   | { type: "shutdown" };
@@ -243,7 +243,7 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
       case "prepare":
         loadServedRules(message.path, trust).then(
           (rules) => {
-            prepared.set(message.id, rules);
+            prepared.set(message.reload, rules);
             answer(message.id, true, { rulesSha256: rules.sha256 });
           },
           (error) => answer(message.id, false, reloadProblem(error)),
@@ -251,8 +251,8 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
         break;
       case "commit": {
         // A worker started after the prepare (it replaced one that exited) loads them now.
-        const ready = prepared.get(message.id);
-        prepared.delete(message.id);
+        const ready = prepared.get(message.reload);
+        prepared.delete(message.reload);
         (ready ? Promise.resolve(ready) : loadServedRules(message.path, trust))
           .then((rules) => live.install(rules))
           .then(
@@ -262,7 +262,8 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
         break;
       }
       case "abort":
-        if (prepared.delete(message.id)) live.refused();
+        if (prepared.delete(message.reload)) live.refused();
+        answer(message.id, true, undefined);
         break;
       case "reload-all-done": {
         const waiting = pending.get(message.id);
@@ -347,6 +348,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
   let dropped = 0;
   let stopping = false;
   let nextId = 0;
+  let reloadCount = 0;
   /** Workers that have said they listen (a reload asks these; others start on `committed`). */
   const ready = new Set<number>();
   const starting = new Set<number>();
@@ -397,11 +399,12 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
       ok: answer.ok,
       result: snapshots === undefined ? answer.result : snapshots.unmapValue(answer.result),
     });
-    const prepare = await ask((id) => ({ type: "prepare", id, path }));
+    const reload = ++reloadCount;
+    const prepare = await ask((id) => ({ type: "prepare", id, reload, path }));
     const failed = prepare.find((a) => !a.ok);
     const shas = new Set(prepare.map((a) => (a.result as { rulesSha256?: string }).rulesSha256));
     if (failed !== undefined || prepare.length === 0 || shas.size !== 1) {
-      await ask((id) => ({ type: "abort", id }));
+      await ask((id) => ({ type: "abort", id, reload }));
       if (path !== undefined) snapshots?.remove(path);
       return unmap(
         failed ??
@@ -415,7 +418,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
     const previous = committed;
     committed = path;
     committedSha = [...shas][0] as string;
-    const commit = await ask((id) => ({ type: "commit", id, path }));
+    const commit = await ask((id) => ({ type: "commit", id, reload, path }));
     if (starting.size === 0 && previous !== undefined) snapshots?.remove(previous);
     const wrong = commit.find((a) => !a.ok);
     if (wrong !== undefined) {
@@ -444,7 +447,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
         ready.add(worker.id);
         // A worker forked just before a commit may have started on the rules replaced since.
         if (message.rulesSha256 !== committedSha) {
-          worker.send({ type: "commit", id: 0, path: committed } satisfies ToWorker);
+          worker.send({ type: "commit", id: 0, reload: 0, path: committed } satisfies ToWorker);
         }
         if (!printed && ready.size >= count) {
           printed = true;
