@@ -364,7 +364,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
   const ask = (message: (id: number) => ToWorker): Promise<Answer[]> =>
     new Promise((resolvePromise) => {
       const id = ++nextId;
-      const workers = liveWorkers().filter((w) => ready.has(w.id));
+      const workers = liveWorkers().filter((w) => ready.has(w.id) && w.isConnected());
       const entry = {
         left: new Set(workers.map((w) => w.id)),
         answers: [] as Answer[],
