@@ -180,31 +180,27 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
 
   // Log entries are masked here, in parallel on every worker, and sent to the primary (the one
   // writer of the chain) in batches, one message per turn of the event loop rather than one per
-  // decision. Without --log nothing is sent at all.
-  let batch: MaskedDecisionEvent[] = [];
-  let dropped = 0;
-  let flushing = false;
+  // decision — masked then too, after the responses have gone. Without --log nothing is sent.
+  let batch: DecisionEvent[] = [];
   const flush = () => {
-    flushing = false;
-    if (batch.length === 0 && dropped === 0) return;
-    send({ type: "log", events: batch, dropped });
+    if (batch.length === 0) return;
+    const events: MaskedDecisionEvent[] = [];
+    let dropped = 0;
+    for (const event of batch) {
+      const masked = maskEvent(event, settings.mask);
+      if (masked === undefined) dropped++;
+      else events.push(masked);
+    }
     batch = [];
-    dropped = 0;
+    if (dropped > 0) service?.metrics.logDropped.inc(dropped);
+    send({ type: "log", events, dropped });
   };
   let service: Service | undefined;
   const onDecision =
     settings.logFile === undefined
       ? undefined
       : (event: DecisionEvent) => {
-          const masked = maskEvent(event, settings.mask);
-          if (masked === undefined) {
-            dropped++;
-            service?.metrics.logDropped.inc();
-          } else batch.push(masked);
-          if (!flushing) {
-            flushing = true;
-            setImmediate(flush);
-          }
+          if (batch.push(event) === 1) setImmediate(flush);
         };
 
   service = await createService(await loadServedRules(startPath, trust), {
