@@ -439,6 +439,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
   const onMessage = (worker: Worker, message: ToPrimary) => {
     switch (message.type) {
       case "listening":
+        failedStarts = 0;
         starting.delete(worker.id);
         ready.add(worker.id);
         // A worker forked just before a commit may have started on the rules replaced since.
@@ -483,7 +484,12 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
     starting.add(worker.id);
   };
   let failed: ((code: number) => void) | undefined;
+  // Replacements that exit before they listen are started again ever more slowly (up to 30 s
+  // apart), rather than in a tight loop that would take the cores from the workers serving.
+  let failedStarts = 0;
+  const restarts = new Set<ReturnType<typeof setTimeout>>();
   cluster.on("exit", (worker, code) => {
+    const neverListened = starting.has(worker.id);
     ready.delete(worker.id);
     starting.delete(worker.id);
     // A reload waiting for this worker fails: it can no longer load, nor swap.
@@ -504,8 +510,16 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
       failed?.(EXIT.usage);
       return;
     }
-    io.stderr(`smart-approval serve: worker ${worker.id} exited (${code}); starting another\n`);
-    fork();
+    failedStarts = neverListened ? failedStarts + 1 : 0;
+    const delay = failedStarts === 0 ? 0 : Math.min(30_000, 500 * 2 ** failedStarts);
+    io.stderr(
+      `smart-approval serve: worker ${worker.id} exited (${code}); starting another${delay > 0 ? ` in ${delay / 1000} s` : ""}\n`,
+    );
+    const timer = setTimeout(() => {
+      restarts.delete(timer);
+      if (!stopping) fork();
+    }, delay);
+    restarts.add(timer);
   });
   for (let i = 0; i < count; i++) fork();
 
@@ -527,6 +541,7 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
       const live = liveWorkers();
       let left = live.length;
       const finish = () => {
+        for (const timer of restarts) clearTimeout(timer);
         log?.close();
         snapshots?.removeAll();
         if (dropped > 0)
