@@ -234,6 +234,11 @@ const COMMANDS: Record<string, CommandSpec> = {
         value: "FILE",
         help: "append every decision to this hash-chained log",
       },
+      mask: {
+        type: "string",
+        value: "FILE",
+        help: "keys and patterns the log masks besides the defaults (docs/service.md)",
+      },
       replay: REPLAY,
     },
     run: async (args, options, io) =>

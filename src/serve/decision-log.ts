@@ -20,6 +20,18 @@ export interface DecisionEvent {
   input: unknown;
 }
 
+/** An event whose input is masked (made by `maskEvent` only). */
+export type MaskedDecisionEvent = DecisionEvent & { readonly masked: true };
+
+/** The event with its input masked, or undefined when the input cannot be masked. */
+export function maskEvent(
+  event: DecisionEvent,
+  settings: MaskSettings = DEFAULT_MASK_SETTINGS,
+): MaskedDecisionEvent | undefined {
+  const input = maskInput(event.input, settings);
+  return input === undefined ? undefined : { ...event, input, masked: true };
+}
+
 /** A line of the log: the event (input masked), its place in the chain and its hash. */
 export interface LogEntry extends Omit<DecisionEvent, "input"> {
   seq: number;
@@ -72,11 +84,21 @@ export class DecisionLog {
 
   /** Appends the event; false (and counted) when its input cannot be masked. */
   append(event: DecisionEvent): boolean {
-    const input = maskInput(event.input, this.#mask);
-    if (input === undefined) {
+    const masked = maskEvent(event, this.#mask);
+    if (masked === undefined) {
       this.dropped++;
       return false;
     }
+    this.appendMasked(masked);
+    return true;
+  }
+
+  /**
+   * Appends an event whose input `maskEvent` has masked already (with workers, each worker
+   * masks its own decisions, so that the one writer only chains and hashes them).
+   */
+  appendMasked(event: MaskedDecisionEvent): void {
+    const { input } = event;
     // Only the event's own fields: nothing a caller adds rides along unhashed or unmasked.
     const unhashed = {
       seq: this.#seq + 1,
@@ -97,7 +119,6 @@ export class DecisionLog {
     this.#seq = entry.seq;
     this.#prev = entry.hash;
     this.written++;
-    return true;
   }
 
   close(): void {

@@ -43,6 +43,19 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  /** The decisions counter's child per matter and outcome: found once, not hashed per decision. */
+  readonly #decisionChildren = new Map<string, { inc(): void }>();
+
+  countDecision(matter: string, outcome: string): void {
+    const key = `${matter}\u0000${outcome}`;
+    let child = this.#decisionChildren.get(key);
+    if (child === undefined) {
+      child = this.decisions.labels({ matter, outcome });
+      this.#decisionChildren.set(key, child);
+    }
+    child.inc();
+  }
+
   constructor(labels: Record<string, string> = {}) {
     this.registry.setDefaultLabels(labels);
     collectDefaultMetrics({ register: this.registry });

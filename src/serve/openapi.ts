@@ -275,7 +275,7 @@ export function openApiDocument(served: ServedRules, today: string): Json {
           security: [{ adminToken: [] }],
           responses: {
             "200": json(REF("ReloadResponse"), "The new rules are serving"),
-            ...problems(401, 403, 404, 422),
+            ...problems(401, 403, 404, 422, 503),
           },
         },
       },
@@ -297,5 +297,5 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: "Unsupported media type",
   422: "The application cannot be decided (every problem listed), or the new rules were refused",
   429: "Saturated: retry after Retry-After seconds",
-  503: "Shutting down or timed out",
+  503: "Shutting down or timed out; or a reload failed because a worker exited (the old rules keep serving)",
 };

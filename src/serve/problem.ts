@@ -38,6 +38,7 @@ const TITLES: Record<string, string> = {
   unauthorized: "Authorization required",
   forbidden: "Forbidden",
   "rules-refused": "The new rules were refused; the old ones keep serving",
+  "reload-failed": "The reload failed; the old rules keep serving",
   "method-not-allowed": "Method not allowed",
   "internal-error": "Internal error",
   "shutting-down": "The service is shutting down",

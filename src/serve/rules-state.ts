@@ -72,6 +72,21 @@ export class RulesHolder {
     return this.#current;
   }
 
+  /**
+   * Serves `next` from now on (rules another process had loaded and checked: with workers, the
+   * primary swaps every worker only once every worker has loaded the new rules). Waits for a
+   * reload in progress; resolves with the rules replaced.
+   */
+  replace(next: ServedRules): Promise<ServedRules> {
+    const swapped = this.#reloading.then(() => {
+      const previous = this.#current;
+      this.#current = next;
+      return previous;
+    });
+    this.#reloading = swapped.catch(() => undefined);
+    return swapped;
+  }
+
   /** Loads the rules again; on success they replace the old, on failure the old keep serving. */
   reload(): Promise<{ previous: ServedRules; current: ServedRules }> {
     const next = this.#reloading.then(async () => {

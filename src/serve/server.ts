@@ -70,6 +70,10 @@ export interface Service {
   metrics: ServiceMetrics;
   /** Reloads this process's rules, counting and reporting the result. */
   reload(): Promise<{ previousSha256: string; rulesSha256: string }>;
+  /** Serves rules loaded and checked elsewhere (with workers: the primary's commit), counted. */
+  install(next: ServedRules): Promise<{ previousSha256: string; rulesSha256: string }>;
+  /** Counts a reload refused elsewhere (with workers: another worker could not load). */
+  refused(): void;
 }
 
 type DecideResult = { decision: Decision; text: string } | { problem: Problem };
@@ -122,38 +126,49 @@ export async function createService(
 
   // Every response says which library and which rules answered; a decision's rules are the
   // ones it was decided on (set by the handler), not whatever is loaded when it is sent.
-  app.addHook("onSend", async (_request, reply, payload) => {
+  // (Hooks here take a callback rather than returning a promise: Fastify then skips a promise
+  // and its microtask per hook per request, measurable on every decision — docs/service.md.)
+  app.addHook("onSend", (_request, reply, payload, done) => {
     reply.header(VERSION_HEADER, VERSION);
     if (!reply.hasHeader(RULES_HEADER)) reply.header(RULES_HEADER, holder.current.sha256);
-    return payload;
+    done(null, payload);
   });
 
   // Bounded concurrency: decisions beyond the limit are turned away at once, not queued.
-  app.addHook("onRequest", async (request, reply) => {
-    if (!request.url.startsWith("/v1/decisions")) return;
+  // (A callback hook that answers sends the reply and does not call done.)
+  const release = () => {
+    inFlight--;
+  };
+  app.addHook("onRequest", (request, reply, done) => {
+    if (!request.url.startsWith("/v1/decisions")) return done();
     const token = checkDecisionToken(request.headers, options.decisionTokens ?? []);
     if (token === "missing") {
       reply.header("www-authenticate", 'Bearer realm="smart-approval"');
-      return sendProblem(reply, problem("unauthorized", 401, "a decision token is required"));
+      sendProblem(reply, problem("unauthorized", 401, "a decision token is required"));
+      return;
     }
-    if (token === "wrong") return sendProblem(reply, problem("forbidden", 403, "unknown token"));
+    if (token === "wrong") {
+      sendProblem(reply, problem("forbidden", 403, "unknown token"));
+      return;
+    }
     if (closing) {
-      return sendProblem(reply, problem("shutting-down", 503, "the service is shutting down"));
+      sendProblem(reply, problem("shutting-down", 503, "the service is shutting down"));
+      return;
     }
     if (inFlight >= limits.maxInFlight) {
       metrics.rejected.inc();
       reply.header("retry-after", String(limits.retryAfterSeconds));
-      return sendProblem(
+      sendProblem(
         reply,
         problem("too-many-requests", 429, `more than ${limits.maxInFlight} requests in progress`),
       );
+      return;
     }
     inFlight++;
     // "close" comes once whether the response was sent or the client went away mid-request
     // (onResponse does not run then, and the slot would be lost for good).
-    reply.raw.once("close", () => {
-      inFlight--;
-    });
+    reply.raw.once("close", release);
+    done();
   });
   app.addHook("onClose", async () => {
     closing = true;
@@ -188,13 +203,15 @@ export async function createService(
       throw error;
     }
     metrics.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    metrics.decisions.inc({ matter: decision.matter.id, outcome: decision.outcome });
+    metrics.countDecision(decision.matter.id, decision.outcome);
     return { decision, text: JSON.stringify(decision) };
   }
 
   function logDecision(served: ServedRules, decision: Decision, input: unknown): string {
     const id = randomUUID();
-    options.onDecision?.({
+    // Without a log nothing is built, nor sent to another process.
+    if (options.onDecision === undefined) return id;
+    options.onDecision({
       id,
       time: new Date().toISOString(),
       matter: decision.matter.id,
@@ -402,6 +419,13 @@ export async function createService(
     }
   }
 
+  async function install(next: ServedRules) {
+    const previous = await holder.replace(next);
+    metrics.reloads.inc({ result: "ok" });
+    metrics.setRules(next.sha256);
+    return { previousSha256: previous.sha256, rulesSha256: next.sha256 };
+  }
+
   app.post("/v1/admin/reload", async (request, reply) => {
     const auth = checkAdmin(request.headers.authorization, options.adminToken);
     if (auth === "disabled") {
@@ -426,7 +450,14 @@ export async function createService(
   });
 
   await app.ready();
-  return { app, holder, metrics, reload };
+  return {
+    app,
+    holder,
+    metrics,
+    reload,
+    install,
+    refused: () => metrics.reloads.inc({ result: "refused" }),
+  };
 }
 
 /** A refused reload reported by another process (with workers): its problem document. */

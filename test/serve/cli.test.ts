@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,73 +8,7 @@ import { verifyLog } from "../../src/serve/decision-log.js";
 import { rulesSha256 } from "../../src/serve/rules-state.js";
 import { approvable, ROOT } from "../helpers.js";
 import { post } from "./helpers.js";
-
-const TOKEN = "cli-test-token";
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `smart-approval serve` as its own process and waits for its one ready line. */
-async function serve(args: string[]): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "serve", "--replay", ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on("data", (chunk) => {
-      stdout += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (match) resolve(match[1] as string);
-    });
-    exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  expect(stdout.trimEnd().split("\n")).toHaveLength(1);
-  return { child, url, stderr: () => stderr, exited };
-}
-
-async function until(check: () => boolean, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function bundles(dir: string) {
-  const { bundle: a } = await buildRulesBundle();
-  // Other rules (one matter's title changed), so the two have different SHA-256s.
-  const other = join(dir, "rules-b");
-  cpSync(BUNDLED_RULES_DIR, other, { recursive: true });
-  const file = join(other, "matters", "individual-business.establishment", "1.0.0.json");
-  writeFileSync(
-    file,
-    readFileSync(file, "utf8").replace('"个体工商户设立登记"', '"个体工商户设立登记（乙）"'),
-  );
-  const { bundle: b } = await buildRulesBundle(other);
-  const current = join(dir, "current.bundle");
-  writeFileSync(current, a as string);
-  return { a: a as string, b: b as string, current };
-}
-
-function install(path: string, text: string) {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
+import { bundles, install, serve, TOKEN, until } from "./process.js";
 
 describe("smart-approval serve (a process)", () => {
   it("binds 127.0.0.1, reloads on SIGHUP, finishes in-flight work on SIGTERM and exits 0", async () => {
