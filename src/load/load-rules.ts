@@ -305,7 +305,7 @@ function portable(path: string): string {
 /** Every `.json` file under `matters/`, `catalogs/` and `calendars/` of a rules directory, sorted. */
 export function ruleFiles(dir: string): string[] {
   const found: string[] = [];
-  for (const sub of ["calendars", "catalogs", "matters"]) {
+  for (const sub of ["calendars", "catalogs", "matters", "one-things"]) {
     const root = join(dir, sub);
     try {
       if (statSync(root).isDirectory()) found.push(...walk(root));

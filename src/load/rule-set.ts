@@ -21,6 +21,7 @@ import type { Decision } from "../model/decision.js";
 import type { Issue } from "../model/issue.js";
 import { toPointer } from "../model/json-pointer.js";
 import type { MatterFile } from "../model/matter.js";
+import type { OneThingFile } from "../model/one-thing.js";
 import { RuleFileError } from "./rule-file-error.js";
 import type { RuleSource } from "./validate-sources.js";
 
@@ -43,6 +44,8 @@ export interface ValidatedRules {
   matters: Array<{ file: MatterFile; sha256: string }>;
   catalogs: CatalogFile[];
   calendars: CalendarFile[];
+  /** 一件事 files (src/one-thing), validated against the matters above. */
+  oneThings?: Array<{ file: OneThingFile; sha256: string }>;
 }
 
 /** A matter version, compiled when first needed (at once when loaded from sources). */
@@ -77,6 +80,8 @@ export class RuleSet {
   /** The working-day calendar time limits are counted on, if one was given. */
   readonly calendar: WorkingCalendar | undefined;
   readonly #sha256: Sha256 | undefined;
+  /** The 一件事 loaded beside the matters (decided by src/one-thing on top of this rule set). */
+  readonly oneThings: NonNullable<ValidatedRules["oneThings"]>;
   readonly #compile: (version: Version) => CompiledMatter;
 
   private constructor(
@@ -84,7 +89,9 @@ export class RuleSet {
     catalogs: Map<string, CatalogFile>,
     calendar: WorkingCalendar | undefined,
     options: RuleSetOptions & { ajv?: Ajv | undefined; eager: boolean },
+    oneThings: ValidatedRules["oneThings"] = [],
   ) {
+    this.oneThings = oneThings;
     const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
     const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
     let ajv = options.ajv;
@@ -137,7 +144,13 @@ export class RuleSet {
     }
     const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
-    return new RuleSet(rules.matters, catalogs, calendar, { ...options, ajv, eager: true });
+    return new RuleSet(
+      rules.matters,
+      catalogs,
+      calendar,
+      { ...options, ajv, eager: true },
+      rules.oneThings,
+    );
   }
 
   /**
@@ -154,7 +167,7 @@ export class RuleSet {
     const ajv = options.ajv ?? createSchemaCompiler();
     // Loaded when rules are validated: not to decide on rules validated before.
     const { validateSources } = await import("./validate-sources.js");
-    const { issues, matters, catalogs, calendars } = validateSources(sources, {
+    const { issues, matters, catalogs, calendars, oneThings } = validateSources(sources, {
       ...options,
       ajv,
       sha256: options.sha256 ?? sha256Hex,
@@ -169,12 +182,20 @@ export class RuleSet {
         sha256: await (valid.sha256 as string | Promise<string>),
       });
     }
+    const validOneThings: NonNullable<ValidatedRules["oneThings"]> = [];
+    for (const one of oneThings) {
+      validOneThings.push({
+        file: one.oneThing,
+        sha256: await (one.sha256 as string | Promise<string>),
+      });
+    }
     return {
       issues,
       rules: {
         matters: validated,
         catalogs: [...catalogs.values()],
         calendars: [...calendars.values()],
+        ...(validOneThings.length > 0 && { oneThings: validOneThings }),
       },
     };
   }
@@ -195,7 +216,13 @@ export class RuleSet {
     const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
     const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && createCalendar(ownCalendar));
-    return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
+    return new RuleSet(
+      rules.matters,
+      catalogs,
+      calendar,
+      { ...options, eager: false },
+      rules.oneThings,
+    );
   }
 
   /**

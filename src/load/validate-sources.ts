@@ -10,6 +10,12 @@ import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
 import { checkMatter } from "./check-matter.js";
+import {
+  checkOneThingSources,
+  isOneThingFile,
+  isOneThingValue,
+  type ValidOneThingFile,
+} from "./check-one-thing.js";
 import { type ParseResult, parseJsonDocument, type SourceLocator } from "./json-document.js";
 import { partialMatter } from "./partial-matter.js";
 import { RuleFileError } from "./rule-file-error.js";
@@ -37,6 +43,8 @@ export interface SourcesValidation {
   matters: ValidMatter[];
   catalogs: Map<string, CatalogFile>;
   calendars: Map<string, CalendarFile>;
+  /** 一件事 files that passed validation (src/load/check-one-thing.ts). */
+  oneThings: ValidOneThingFile[];
 }
 
 /**
@@ -71,7 +79,12 @@ export function validateSources(
   const calendars = new Map<string, CalendarFile>();
   // Matter files, and files whose kind was known only once parsed (kept parsed).
   const matterSources: Array<RuleSource | { file: string; parsed: ParseResult }> = [];
+  const oneThingSources: RuleSource[] = [];
   for (const source of sources) {
+    if (isOneThingFile(source.file)) {
+      oneThingSources.push(source);
+      continue;
+    }
     if (isMatterFile(source.file) && !isCalendar(source.file) && !isCatalogFolder(source.file)) {
       matterSources.push(source);
       continue;
@@ -115,6 +128,8 @@ export function validateSources(
         issues.push(...checkCatalog(one));
         located.push(one);
       }
+    } else if (isOneThingValue(parsed.document.value)) {
+      oneThingSources.push({ file: source.file, text });
     } else {
       matterSources.push({ file: source.file, parsed });
     }
@@ -163,7 +178,15 @@ export function validateSources(
     }
   }
   issues.push(...versionConflicts(matters), ...lintVersions(versions));
-  return { issues, matters, catalogs, calendars };
+  // 一件事 files, checked against every member matter that passed the schema.
+  const one = checkOneThingSources(
+    oneThingSources,
+    versions.map((v) => v.matter),
+    checks.laws,
+    context.sha256,
+  );
+  issues.push(...one.issues);
+  return { issues, matters, catalogs, calendars, oneThings: one.oneThings };
 }
 
 /**
