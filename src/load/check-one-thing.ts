@@ -107,7 +107,9 @@ export function checkOneThing(
       }
     });
   cites(file.basis, ["basis"]);
-  file.materials.forEach((m, i) => cites(m.basis, ["materials", i, "basis"]));
+  file.materials.forEach((m, i) => {
+    cites(m.basis, ["materials", i, "basis"]);
+  });
 
   // The members, and the versions of each rules member in force at some time of the window.
   const versions = new Map<string, MatterFile[]>();

@@ -1,5 +1,5 @@
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
-import { canonicalJson, type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
+import { type Sha256, sha256Hex } from "../evaluate/canonical-json.js";
 import { cite } from "../evaluate/citations.js";
 import { type DecideOptions, decideOptions } from "../evaluate/decide.js";
 import { inputProblems } from "../evaluate/input-limits.js";
