@@ -108,7 +108,12 @@ function merge(
     kind: a.kind === "field" || b.kind === "field" ? "field" : a.kind,
     id: a.id,
     ...(a.field !== undefined && { field: a.field }),
-    message: a.kind === "material" ? a.message : messages.join(SEP[locale]),
+    // A field asked for by two members is one question (the first member's wording); each
+    // distinct correction is kept, so that nothing must be asked again after the first is fixed.
+    message:
+      a.kind === "material" || (a.kind === "field" && b.kind === "field")
+        ? a.message
+        : messages.join(SEP[locale]),
     basis: unionBasis(a.basis, b.basis),
     ...(conditional && { conditional: true as const }),
     members: union(a.members, b.members),
