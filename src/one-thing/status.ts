@@ -103,11 +103,14 @@ export function oneThingStatus(
     if (answer) return { key: m.key, status: answer.answer };
     if (m.status === "not-forwarded") return { key: m.key, status: "not-forwarded" };
     const consent = m.deemedConsent;
+    const l = light(m.due);
     if (consent?.due !== undefined && hasLapsed(consent.due, today) === true) {
+      // The department still owes its document: its own deadline keeps its light.
       return {
         key: m.key,
         status: "deemed-consent",
         ...(m.due && { due: m.due }),
+        ...(l && { light: l }),
         deemedConsent: {
           since: consent.due,
           authority: consent.authority,
@@ -116,7 +119,6 @@ export function oneThingStatus(
         },
       };
     }
-    const l = light(m.due);
     if (m.due !== undefined && hasLapsed(m.due, today) === true) {
       return { key: m.key, status: "overdue", due: m.due, light: "overdue" };
     }
