@@ -23,6 +23,32 @@ export {
   type EvidenceRequest,
 } from "./evaluate/evidence-provider.js";
 
+// 一件事: combined applications of several matters (rules/one-things/)
+export {
+  type DecideOneThingOptions,
+  decideOneThing,
+  ONE_THING_CODES,
+  oneThingsOf,
+} from "./one-thing/decide-one-thing.js";
+export type { OneThingRegistry, OneThingSummary } from "./one-thing/registry.js";
+export {
+  type DepartmentAnswer,
+  type MemberStatus,
+  type OneThingStatus,
+  oneThingStatus,
+} from "./one-thing/status.js";
+export { type OneThingFixtureResult, runOneThingFixtures } from "./one-thing/run-fixtures.js";
+export {
+  type CombinedApplication,
+  CombinedApplicationSchema,
+  type CombinedDecision,
+  CombinedDecisionSchema,
+  type OneThingFile,
+  OneThingFileSchema,
+  type OneThingFixture,
+  OneThingFixtureSchema,
+} from "./model/one-thing.js";
+
 // Limits on what is accepted (see SECURITY.md)
 export { INPUT_LIMITS } from "./evaluate/input-limits.js";
 export { RULE_FILE_LIMITS } from "./load/json-document.js";
