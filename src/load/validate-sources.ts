@@ -69,6 +69,8 @@ export function validateSources(
     sha256?: Sha256;
     /** The caller's civil date: calendars whose published years end soon are warned about. */
     today?: string;
+    /** Member matters for 一件事 files validated without their matter files (validateRules). */
+    baseMatters?: readonly MatterFile[];
   },
 ): SourcesValidation {
   const issues: Issue[] = [];
@@ -181,7 +183,7 @@ export function validateSources(
   // 一件事 files, checked against every member matter that passed the schema.
   const one = checkOneThingSources(
     oneThingSources,
-    versions.map((v) => v.matter),
+    versions.length > 0 ? versions.map((v) => v.matter) : (context.baseMatters ?? []),
     checks.laws,
     context.sha256,
   );

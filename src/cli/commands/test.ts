@@ -4,6 +4,8 @@ import { fixtureCoverage, type MatterCoverage, versionsOf } from "../../fixtures
 import { formatCoverage } from "../../fixtures/coverage-text.js";
 import { runFixtures } from "../../fixtures/run-fixtures.js";
 import type { Decision } from "../../model/decision.js";
+import { partitionFixtures } from "../../one-thing/fixture-files.js";
+import { runOneThingFixtures } from "../../one-thing/run-fixtures.js";
 import { formatIssues } from "../../report/issues.js";
 import { printable } from "../../report/printable.js";
 import { type CliIo, EXIT, IoError, oneOf, UsageError } from "../io.js";
@@ -30,9 +32,12 @@ export async function testCommand(
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   const decisions: Decision[] = [];
-  const results = await runFixtures(paths, rules, {
-    onDecision: (decision) => decisions.push(decision),
-  });
+  // 一件事 fixtures (a combined application) run with their own runner, beside the matters'.
+  const { matters, oneThings } = partitionFixtures(paths);
+  const results = [
+    ...(await runFixtures(matters, rules, { onDecision: (decision) => decisions.push(decision) })),
+    ...(await runOneThingFixtures(oneThings, rules)),
+  ];
   if (results.length === 0) throw new UsageError("no fixture files found");
   const failed = results.filter((r) => !r.passed);
   const covered = coverage

@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/**
+ * Splits fixture paths (files, or directories of them) into matter fixtures and 一件事 fixtures
+ * (those whose application names a `oneThing`), so that `test` runs each with its runner. A
+ * file that cannot be read as JSON goes with the matter fixtures, whose runner reports it.
+ *
+ * @example
+ * partitionFixtures(["fixtures"]).oneThings.length; // 51
+ */
+export function partitionFixtures(paths: readonly string[]): {
+  matters: string[];
+  oneThings: string[];
+} {
+  const matters: string[] = [];
+  const oneThings: string[] = [];
+  for (const file of paths.flatMap(files)) {
+    (isOneThingFixture(file) ? oneThings : matters).push(file);
+  }
+  return { matters, oneThings };
+}
+
+/**
+ * Whether a value is a combined application (it names a `oneThing`), for the commands that
+ * take both kinds.
+ *
+ * @example
+ * isCombinedApplication({ oneThing: "a", appliedOn: "2025-06-30", data: {} }); // true
+ */
+export function isCombinedApplication(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { oneThing?: unknown }).oneThing === "string" &&
+    !("matter" in value)
+  );
+}
+
+function isOneThingFixture(file: string): boolean {
+  try {
+    const value = JSON.parse(readFileSync(file, "utf8")) as { application?: unknown };
+    return isCombinedApplication(value?.application);
+  } catch {
+    return false;
+  }
+}
+
+function files(path: string): string[] {
+  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .flatMap((entry) => {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) return files(child);
+      return entry.name.endsWith(".json") ? [child] : [];
+    })
+    .sort();
+}
