@@ -1,7 +1,13 @@
 import { bundledCalendar } from "../../calendar/bundled-calendar.js";
 import { isPlainDate } from "../../calendar/plain-date.js";
+import type { Guide } from "../../guide/guide.js";
+import type { RuleSet } from "../../load/rule-set.js";
+import type { Locale } from "../../model/common.js";
+import type { MatterFile } from "../../model/matter.js";
 import { CombinedDecisionSchema } from "../../model/one-thing.js";
 import { formatOneThingStatusText } from "../../one-thing/combined-text.js";
+import { oneThingsOf } from "../../one-thing/decide-one-thing.js";
+import { buildOneThingGuide } from "../../one-thing/guide.js";
 import { type DepartmentAnswer, oneThingStatus } from "../../one-thing/status.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { readJsonFile } from "../read-json.js";
@@ -71,4 +77,29 @@ function isAnswer(value: unknown): value is DepartmentAnswer {
 /** Today's civil date in Beijing (UTC+8, no daylight saving). */
 function beijingToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The guide of a 一件事 in force on `date` (its newest version when no date is given), or
+ * undefined when `id` names no 一件事 (it may name a matter). Throws `UsageError` when no
+ * version is in force on the date.
+ */
+export function oneThingGuide(
+  rules: RuleSet,
+  id: string,
+  date: string | undefined,
+  locale: Locale,
+): Guide | undefined {
+  const registry = oneThingsOf(rules);
+  if (!registry.has(id)) return undefined;
+  const on = date ?? (registry.versions(id).at(-1)?.file.effective.from as string);
+  const version = registry.versionInForce(id, on);
+  if (version === undefined) throw new UsageError(`no version of ${id} is in force on ${on}`);
+  const members = new Map<string, MatterFile>();
+  for (const m of version.file.members) {
+    const file = m.decidedBy === "rules" ? rules.versionInForce(m.matter, on)?.file : undefined;
+    if (file) members.set(m.key, file);
+  }
+  const laws = new Map(rules.catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+  return buildOneThingGuide(version.file, members, { sha256: version.sha256, laws, locale });
 }
