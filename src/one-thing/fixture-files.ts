@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
 
 /**
  * Splits fixture paths (files, or directories of them) into matter fixtures and 一件事 fixtures
@@ -55,4 +56,24 @@ function files(path: string): string[] {
       return entry.name.endsWith(".json") ? [child] : [];
     })
     .sort();
+}
+
+/**
+ * Two 一件事 files (for `diff`), or undefined when either is not one (then they are matters,
+ * or not readable: the matter diff reports it).
+ *
+ * @example
+ * readOneThingPair("v1.json", "v2.json")?.[1].version; // "1.1.0"
+ */
+export function readOneThingPair(a: string, b: string): [OneThingFile, OneThingFile] | undefined {
+  const read = (file: string) => {
+    try {
+      const parsed = OneThingFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const [first, second] = [read(a), read(b)];
+  return first && second ? [first, second] : undefined;
 }

@@ -11,6 +11,8 @@ import { RuleFileError } from "../../load/rule-file-error.js";
 import { RuleSet } from "../../load/rule-set.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
+import { diffOneThings, formatOneThingDiff } from "../../one-thing/diff.js";
+import { readOneThingPair } from "../../one-thing/fixture-files.js";
 import { formatIssues } from "../../report/issues.js";
 import { printableLines } from "../../report/printable.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, UsageError } from "../io.js";
@@ -42,6 +44,15 @@ export async function diffCommand(
   const [oldPath, newPath, ...extra] = args.map((a) => resolve(io.cwd, a));
   if (oldPath === undefined || newPath === undefined || extra.length > 0) {
     throw new UsageError("diff needs two matter files: <old.json> <new.json>");
+  }
+  // Two versions of a 一件事: what changed in its terms (members, form, materials).
+  const oneThings = readOneThingPair(oldPath, newPath);
+  if (oneThings !== undefined) {
+    const changes = diffOneThings(oneThings[0], oneThings[1]);
+    io.stdout(
+      format === "json" ? `${JSON.stringify(changes, null, 2)}\n` : formatOneThingDiff(changes),
+    );
+    return EXIT.ok;
   }
   const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
   const exitCode = options["exit-code"] === true;
