@@ -76,9 +76,12 @@ describe("the CLI with combined applications", () => {
 
   it("diff says what changed between two versions of a 一件事, in its terms", async () => {
     const file = "rules/one-things/individual-business-with-food-filing/1.0.0.json";
-    const next = readJson(new URL(`../../${file}`, import.meta.url)) as Record<string, any>;
+    const next = readJson(new URL(`../../${file}`, import.meta.url)) as {
+      version: string;
+      mapping: { data: Array<{ form?: string }> };
+    };
     next.version = "1.1.0";
-    next.mapping.data = next.mapping.data.filter((e: { form?: string }) => e.form !== "funds");
+    next.mapping.data = next.mapping.data.filter((e) => e.form !== "funds");
     const path = join(dir, "1.1.0.json");
     writeFileSync(path, JSON.stringify(next));
     const { code, stdout } = await cli("diff", file, path);

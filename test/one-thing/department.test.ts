@@ -9,8 +9,11 @@ const REPLAY = { now: new Date(0), replay: true } as const;
 // Example (illustrative): registration by rules + 食品经营许可 by its department, 20 working days
 // (行政许可法 arts 42, 82), 超时默认 after 10 working days cited from a local policy. Accepted Mon
 // 2025-06-30: 10 WD → Mon 2025-07-14, 20 WD → Mon 2025-07-28 (no holidays in July 2025).
-async function decided(change?: (app: Record<string, any>) => void): Promise<CombinedDecision> {
-  const application = structuredClone(readJson(EXAMPLE_APPLICATION)) as Record<string, any>;
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into the application freely to mutate it
+type Json = Record<string, any>;
+
+async function decided(change?: (app: Json) => void): Promise<CombinedDecision> {
+  const application = structuredClone(readJson(EXAMPLE_APPLICATION)) as Json;
   change?.(application);
   return decideOneThing(await rulesWithExample(), application, REPLAY);
 }
