@@ -98,6 +98,7 @@ describe("identity numbers are compared as numbers, whatever the case of a final
     const matters = new Set(withIds.map((seed) => seed.matter));
     expect([...matters].sort()).toEqual([
       "individual-business.establishment",
+      "prepackaged-food-sales.filing",
       "single-shareholder-company.establishment",
       "sole-proprietorship.establishment",
     ]);
