@@ -38,6 +38,8 @@ export {
   oneThingStatus,
 } from "./one-thing/status.js";
 export { type OneThingFixtureResult, runOneThingFixtures } from "./one-thing/run-fixtures.js";
+export { buildOneThingGuide } from "./one-thing/guide.js";
+export { diffOneThings, type OneThingChange } from "./one-thing/diff.js";
 export {
   type CombinedApplication,
   CombinedApplicationSchema,
