@@ -226,12 +226,17 @@ function combine(
   }
   const notice = combineNotice(file, notices, laws, locale);
   referrals.push(...notice.referrals);
-  for (const path of unmappedPaths(file, combined.data)) {
+  for (const { path, fixed } of unmappedPaths(file, combined.data)) {
     notice.missing.push({
       kind: "field",
       id: path,
       field: path,
-      message: localize(NOT_A_FIELD({ path }), locale),
+      message: localize(
+        fixed === undefined
+          ? NOT_A_FIELD({ path })
+          : FIXED_FIELD({ path, value: JSON.stringify(fixed) }),
+        locale,
+      ),
       basis: cite(file.basis, laws, locale),
       members: decided.map((d) => d.key),
     });
@@ -331,6 +336,11 @@ const UNDECIDABLE = ({ matter, detail }: { matter: string; detail: string }) => 
 const NOT_A_FIELD = ({ path }: { path: string }) => ({
   "zh-CN": `请更正：申请表没有“${path}”这一项，请删除或改填正确的栏目`,
   en: `Please correct: the form has no field "${path}"; remove it or use the right field`,
+});
+
+const FIXED_FIELD = ({ path, value }: { path: string; value: string }) => ({
+  "zh-CN": `请更正：“${path}”在本一件事中固定为 ${value}，请删除该项或按此填写`,
+  en: `Please correct: "${path}" is fixed to ${value} in this one thing; remove it or give that value`,
 });
 
 const UNKNOWN_DUE = ({ member, note }: { member: string; note: string }) => ({

@@ -80,22 +80,40 @@ export function formPaths(file: OneThingFile, member: string, path: string): str
 
 /**
  * The paths of the combined form's data that no mapping reads (a field the form does not have):
- * never silently dropped, since a member that was given it directly would have seen it.
+ * never silently dropped, since a member that was given it directly would have seen it. A
+ * field the 一件事 fixes (a `value` mapping, e.g. the filing made `simultaneous`ly) may be
+ * given as a member names it when it says the same; saying otherwise is `contradicts`.
  *
  * @example
- * unmappedPaths(file, { operator: {}, colour: "red" }); // ["colour"]
+ * unmappedPaths(file, { operator: {}, colour: "red" }); // [{ path: "colour" }]
+ * unmappedPaths(file, { entity: { registration: "existing" } }); // [{ path: "entity.registration", fixed: "simultaneous" }]
  */
-export function unmappedPaths(file: OneThingFile, data: Record<string, unknown>): string[] {
+export function unmappedPaths(
+  file: OneThingFile,
+  data: Record<string, unknown>,
+): Array<{ path: string; fixed?: unknown }> {
   const forms = file.mapping.data.flatMap((e) => ("form" in e ? [e.form] : []));
-  const out: string[] = [];
+  const fixed = new Map<string, unknown>();
+  for (const e of file.mapping.data) {
+    if ("value" in e) for (const t of e.to) fixed.set(t.path, e.value);
+  }
+  const out: Array<{ path: string; fixed?: unknown }> = [];
   const walk = (value: Record<string, unknown>, prefix: string): void => {
     for (const key of Object.keys(value).sort()) {
       const path = prefix === "" ? key : `${prefix}.${key}`;
       if (forms.some((f) => path === f || path.startsWith(`${f}.`))) continue;
       const child = value[key];
-      const inside = forms.some((f) => f.startsWith(`${path}.`));
+      if (fixed.has(path)) {
+        if (JSON.stringify(child) !== JSON.stringify(fixed.get(path))) {
+          out.push({ path, fixed: fixed.get(path) });
+        }
+        continue;
+      }
+      const inside =
+        forms.some((f) => f.startsWith(`${path}.`)) ||
+        [...fixed.keys()].some((f) => f.startsWith(`${path}.`));
       if (inside && isRecord(child)) walk(child, path);
-      else if (!inside) out.push(path);
+      else out.push({ path });
     }
   };
   walk(data, "");
