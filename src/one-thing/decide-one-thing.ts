@@ -57,7 +57,7 @@ const DATE_PROBLEMS: ReadonlySet<ApplicationProblem["code"]> = new Set([
  * envelope, unknown 一件事, no version in force, dates outside their bounds), as `decide` does.
  *
  * @example
- * const decision = await decideOneThing(rules, { oneThing: "individual-business-food-filing", appliedOn: "2025-06-30", data, evidence, materials });
+ * const decision = await decideOneThing(rules, { oneThing: "individual-business-with-food-filing", appliedOn: "2025-06-30", data, evidence, materials });
  * decision.outcome; // "approve" | "incomplete" | "refer" | "pending"
  */
 export async function decideOneThing(
@@ -66,8 +66,12 @@ export async function decideOneThing(
   given?: DecideOneThingOptions | null,
 ): Promise<CombinedDecision> {
   const registry = oneThingsOf(rules);
-  const { sha256, ...rest } = given ?? {};
-  const options = decideOptions(rest);
+  // The options of decide, checked as decide checks them; and the record's hash function.
+  const options = decideOptions(given);
+  const sha256 = given?.sha256;
+  if (sha256 !== undefined && typeof sha256 !== "function") {
+    throw new RangeError("options.sha256 must be a function");
+  }
   const locale = options.locale ?? "zh-CN";
   const inputJson = safeCanonicalJson(raw);
   if (inputJson === undefined) {

@@ -8,7 +8,7 @@ import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
  * file that cannot be read as JSON goes with the matter fixtures, whose runner reports it.
  *
  * @example
- * partitionFixtures(["fixtures"]).oneThings.length; // 51
+ * partitionFixtures(["fixtures"]).oneThings.length; // 54
  */
 export function partitionFixtures(paths: readonly string[]): {
   matters: string[];

@@ -20,7 +20,7 @@ export interface OneThingSummary {
  *
  * @example
  * const registry = new OneThingRegistry(validated);
- * registry.versionInForce("individual-business-food-filing", "2025-06-30")?.file.version; // "1.0.0"
+ * registry.versionInForce("individual-business-with-food-filing", "2025-06-30")?.file.version; // "1.0.0"
  */
 export class OneThingRegistry {
   readonly #byId: ReadonlyMap<string, readonly ValidOneThing[]>;
@@ -45,7 +45,7 @@ export class OneThingRegistry {
    * The 一件事 loaded, with their versions and effective windows.
    *
    * @example
-   * registry.list().map((o) => o.id); // ["individual-business-food-filing", …]
+   * registry.list().map((o) => o.id); // ["individual-business-with-food-filing", …]
    */
   list(): OneThingSummary[] {
     return [...this.#byId].map(([id, versions]) => ({
@@ -68,7 +68,7 @@ export class OneThingRegistry {
    * The version of a 一件事 in force on a date, or undefined.
    *
    * @example
-   * registry.versionInForce("individual-business-food-filing", "2020-01-01"); // undefined
+   * registry.versionInForce("individual-business-with-food-filing", "2020-01-01"); // undefined
    */
   versionInForce(id: string, date: string): ValidOneThing | undefined {
     return this.#byId
