@@ -170,6 +170,14 @@ export function checkOneThing(
           );
           return;
         }
+        if (to.path.split(".").some((segment) => /^\d+$/.test(segment))) {
+          // The mapping fills objects; an item of a list is mapped with its whole list.
+          error("array-item-mapped", `"${to.path}" names an item of a list: map the whole list`, [
+            ...at,
+            "path",
+          ]);
+          return;
+        }
         for (const matter of versions.get(to.member) ?? []) {
           if (!schemaHasPath(matter.input[kind] as Record<string, unknown>, to.path)) {
             error(

@@ -76,6 +76,15 @@ describe("checking a 一件事 file", () => {
     );
   });
 
+  it("refuses a mapping onto an item of a list (the whole list is mapped)", () => {
+    const issues = issuesOf((f) => {
+      f.mapping.data.push({ form: "firstScope", to: [{ member: "food-filing", path: "scope.0" }] });
+    });
+    expect(codes(issues)).toEqual([
+      expect.stringMatching(/^array-item-mapped \/mapping\/data\/\d+\/to\/0\/path$/),
+    ]);
+  });
+
   it("refuses a field filled twice, and a required field nothing fills", () => {
     const issues = issuesOf((f) => {
       f.mapping.data.push({
