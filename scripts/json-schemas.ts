@@ -5,6 +5,12 @@ import { CatalogFileSchema } from "../src/model/catalog.js";
 import { DecisionSchema } from "../src/model/decision.js";
 import { FixtureFileSchema } from "../src/model/fixture.js";
 import { MatterFileSchema } from "../src/model/matter.js";
+import {
+  CombinedApplicationSchema,
+  CombinedDecisionSchema,
+  OneThingFileSchema,
+  OneThingFixtureSchema,
+} from "../src/model/one-thing.js";
 
 const SOURCES = {
   matter: MatterFileSchema,
@@ -13,6 +19,10 @@ const SOURCES = {
   application: ApplicationSchema,
   decision: DecisionSchema,
   fixture: FixtureFileSchema,
+  "one-thing": OneThingFileSchema,
+  "one-thing-application": CombinedApplicationSchema,
+  "one-thing-decision": CombinedDecisionSchema,
+  "one-thing-fixture": OneThingFixtureSchema,
 } as const;
 
 /**
@@ -28,7 +38,7 @@ export function jsonSchemas(): Record<keyof typeof SOURCES, Record<string, unkno
   for (const [name, schema] of Object.entries(SOURCES) as [keyof typeof SOURCES, z.ZodType][]) {
     out[name] = z.toJSONSchema(schema, {
       target: "draft-07",
-      io: name === "decision" ? "output" : "input",
+      io: name === "decision" || name === "one-thing-decision" ? "output" : "input",
     });
   }
   return out;

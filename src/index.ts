@@ -42,6 +42,28 @@ export type { WorkingCalendar } from "./calendar/working-calendar.js";
 export type { Sha256 } from "./json/canonical-json.js";
 export type { EngineKind } from "./evaluate/rule-engine.js";
 
+// 一件事: combined applications of several matters (rules/one-things/)
+export {
+  type DecideOneThingOptions,
+  decideOneThing,
+  ONE_THING_CODES,
+  oneThingsOf,
+} from "./one-thing/decide-one-thing.js";
+export type { OneThingRegistry, OneThingSummary } from "./one-thing/registry.js";
+export {
+  type DepartmentAnswer,
+  type MemberStatus,
+  type OneThingStatus,
+  oneThingStatus,
+} from "./one-thing/status.js";
+export {
+  type CombinedApplication,
+  CombinedApplicationSchema,
+  type CombinedDecision,
+  CombinedDecisionSchema,
+  type OneThingFile,
+} from "./model/one-thing.js";
+
 // Limits on what is accepted (see SECURITY.md)
 export { INPUT_LIMITS } from "./evaluate/input-limits.js";
 export { RULE_FILE_LIMITS } from "./json/json-document.js";

@@ -189,6 +189,26 @@ const COMMANDS: Record<string, CommandSpec> = {
         io,
       ),
   },
+  "one-thing-status": {
+    args: "<combined-decision.json> [answers.json]",
+    summary:
+      "The joint status of a 一件事 from the departments' answers and the date, with the traffic light.",
+    options: {
+      date: { type: "string", value: "YYYY-MM-DD", help: "today (default: today in Beijing)" },
+      "warn-days": {
+        type: "string",
+        value: "N",
+        help: "yellow from N working days left (default 1)",
+      },
+      format: FORMAT("text|json"),
+    },
+    run: async (args, options, io) =>
+      (await import("./commands/one-thing-status.js")).oneThingStatusCommand(
+        args,
+        options as StringOptions,
+        io,
+      ),
+  },
   batch: {
     args: "<applications.ndjson|->",
     summary:

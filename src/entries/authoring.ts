@@ -29,3 +29,15 @@ export { type MatterFile, MatterFileSchema } from "../model/matter.js";
 export { type CatalogFile, CatalogFileSchema } from "../model/catalog.js";
 export { type FixtureFile, FixtureFileSchema } from "../model/fixture.js";
 export { type CalendarFile, CalendarFileSchema } from "../calendar/calendar-file.js";
+
+// 一件事 files: fixtures, the combined guide (一次告知、一表申请、一套材料), versions compared
+export { type OneThingFixtureResult, runOneThingFixtureText } from "../one-thing/run-fixtures.js";
+export { runOneThingFixtures } from "../node/one-thing-files.js";
+export { buildOneThingGuide } from "../one-thing/guide.js";
+export { diffOneThings, type OneThingChange } from "../one-thing/diff.js";
+export {
+  type OneThingFile,
+  OneThingFileSchema,
+  type OneThingFixture,
+  OneThingFixtureSchema,
+} from "../model/one-thing.js";

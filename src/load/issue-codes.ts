@@ -300,6 +300,46 @@ export const RULE_FILE_ISSUE_CODES = {
 
   ...CALENDAR,
 
+  // 一件事 files (src/load/check-one-thing.ts).
+  "unknown-matter": {
+    severity: "error",
+    summary: "a member matter of a 一件事 that is not among the rules loaded",
+  },
+  "member-not-in-force": {
+    severity: "warning",
+    summary:
+      "a member matter with no version in force on some days the 一件事 is: those applications are referred",
+  },
+  "duplicate-member": { severity: "error", summary: "a member key used twice in one 一件事" },
+  "unknown-member": {
+    severity: "error",
+    summary: "a mapping or shared material naming a member the 一件事 does not have",
+  },
+  "department-member-mapped": {
+    severity: "error",
+    summary: "data mapped onto a member a department decides (it has no rule file to fill)",
+  },
+  "array-item-mapped": {
+    severity: "error",
+    summary: "a mapping onto one item of a list: map the whole list",
+  },
+  "duplicate-target": {
+    severity: "error",
+    summary: "two mappings or shared materials filling the same member path or material",
+  },
+  "unfilled-required": {
+    severity: "error",
+    summary: "a field a member's input schema requires that no mapping of the 一件事 fills",
+  },
+  "unknown-material": {
+    severity: "error",
+    summary: "a shared material naming a material the member matter does not have",
+  },
+  "ambiguous-material": {
+    severity: "error",
+    summary: "a shared material whose id is also one of a member's own materials",
+  },
+
   // Bundles (src/load/rules-bundle.ts, src/node/load-rules.ts).
   "not-a-bundle": {
     severity: "error",

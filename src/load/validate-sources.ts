@@ -11,6 +11,12 @@ import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
 import { checkMatter } from "./check-matter.js";
+import {
+  checkOneThingSources,
+  isOneThingFile,
+  isOneThingValue,
+  type ValidOneThingFile,
+} from "./check-one-thing.js";
 import { calendarIssueCode, ruleFileIssue } from "./issue-codes.js";
 import { partialMatter } from "./partial-matter.js";
 import { RuleFileError } from "./rule-file-error.js";
@@ -38,6 +44,8 @@ export interface SourcesValidation {
   matters: ValidMatter[];
   catalogs: Map<string, CatalogFile>;
   calendars: Map<string, CalendarFile>;
+  /** 一件事 files that passed validation (src/load/check-one-thing.ts). */
+  oneThings: ValidOneThingFile[];
 }
 
 /**
@@ -62,6 +70,8 @@ export function validateSources(
     sha256?: Sha256;
     /** The caller's civil date: calendars whose published years end soon are warned about. */
     today?: string;
+    /** Member matters for 一件事 files validated without their matter files (validateRules). */
+    baseMatters?: readonly MatterFile[];
   },
 ): SourcesValidation {
   const issues: Issue[] = [];
@@ -72,7 +82,12 @@ export function validateSources(
   const calendars = new Map<string, CalendarFile>();
   // Matter files, and files whose kind was known only once parsed (kept parsed).
   const matterSources: Array<RuleSource | { file: string; parsed: ParseResult }> = [];
+  const oneThingSources: RuleSource[] = [];
   for (const source of sources) {
+    if (isOneThingFile(source.file)) {
+      oneThingSources.push(source);
+      continue;
+    }
     if (isMatterFile(source.file) && !isCalendar(source.file) && !isCatalogFolder(source.file)) {
       matterSources.push(source);
       continue;
@@ -121,6 +136,8 @@ export function validateSources(
         issues.push(...checkCatalog(one));
         located.push(one);
       }
+    } else if (isOneThingValue(parsed.document.value)) {
+      oneThingSources.push({ file: source.file, text });
     } else {
       matterSources.push({ file: source.file, parsed });
     }
@@ -169,7 +186,15 @@ export function validateSources(
     }
   }
   issues.push(...versionConflicts(matters), ...lintVersions(versions));
-  return { issues, matters, catalogs, calendars };
+  // 一件事 files, checked against every member matter that passed the schema.
+  const one = checkOneThingSources(
+    oneThingSources,
+    versions.length > 0 ? versions.map((v) => v.matter) : (context.baseMatters ?? []),
+    checks.laws,
+    context.sha256,
+  );
+  issues.push(...one.issues);
+  return { issues, matters, catalogs, calendars, oneThings: one.oneThings };
 }
 
 /**

@@ -16,10 +16,13 @@ export function nodeSha256(text: string): string {
   return hashOnce("sha256", text, "hex");
 }
 
-/** Every `.json` file under `matters/`, `catalogs/` and `calendars/` of a rules directory, sorted. */
+/**
+ * Every `.json` file under `matters/`, `catalogs/`, `calendars/` and `one-things/` of a rules
+ * directory, sorted.
+ */
 export function ruleFiles(dir: string): string[] {
   const found: string[] = [];
-  for (const sub of ["calendars", "catalogs", "matters"]) {
+  for (const sub of ["calendars", "catalogs", "matters", "one-things"]) {
     const root = join(dir, sub);
     try {
       if (statSync(root).isDirectory()) found.push(...walk(root));

@@ -1,11 +1,13 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { createSchemaCompiler } from "../evaluate/compile-matter.js";
+import { isOneThingFile } from "../load/check-one-thing.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { decodeRulesBundle, RULES_BUNDLE } from "../load/rules-bundle.js";
 import { type RuleSource, validateSources } from "../load/validate-sources.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
+import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { isPlainDate } from "../validators/plain-date.js";
 import { bundledCatalogs, catalogsIn } from "./bundled-catalogs.js";
 import { storedBundledRules } from "./bundled-rules.js";
@@ -99,9 +101,14 @@ export function validateRules(
   }
   const hasLaws = sources.some((s) => /(^|[\\/])catalogs[\\/]laws\.json$/.test(s.file));
   const baseCatalogs = hasLaws ? undefined : (catalogsBeside(files[0]) ?? bundledCatalogs());
+  // A 一件事 file validated without matter files is checked against the matters beside it.
+  const baseMatters = files.some((f) => /(^|[\\/])matters[\\/]/.test(f))
+    ? undefined
+    : mattersForOneThings(files);
   const result = validateSources(sources, {
     ajv: createSchemaCompiler(),
     ...(baseCatalogs && { baseCatalogs }),
+    ...(baseMatters && { baseMatters }),
     ...(options.today && { today: options.today }),
   });
   return [...issues, ...result.issues];
@@ -129,5 +136,38 @@ function catalogsBeside(file: string | undefined): Map<string, CatalogFile> | un
     return catalogsIn(readSources(walk(dir)));
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The matter files of the rules directory a 一件事 file sits in (`…/one-things/<id>/<v>.json`),
+ * or else the bundled ones; undefined when no 一件事 file is among `files`. Read as matter
+ * files, not validated again (validate them with the directory).
+ */
+function mattersForOneThings(files: readonly string[]): MatterFile[] | undefined {
+  const one = files.find(
+    (f) => isOneThingFile(f) || (f.endsWith(".json") && /"oneThing"\s*:/.test(readHead(f))),
+  );
+  if (one === undefined) return undefined;
+  const beside = join(dirname(dirname(dirname(one))), "matters");
+  const dir =
+    isOneThingFile(one) && statSync(beside, { throwIfNoEntry: false })?.isDirectory()
+      ? beside
+      : join(BUNDLED_RULES_DIR, "matters");
+  return walk(dir).flatMap((file) => {
+    try {
+      const parsed = MatterFileSchema.safeParse(JSON.parse(readRuleFile(file, displayName(file))));
+      return parsed.success ? [parsed.data] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function readHead(file: string): string {
+  try {
+    return readRuleFile(file, displayName(file)).slice(0, 4096);
+  } catch {
+    return "";
   }
 }

@@ -88,6 +88,8 @@ export class RuleSet {
   /** The working-day calendar time limits are counted on, if one was given. */
   readonly calendar: WorkingCalendar | undefined;
   readonly #sha256: Sha256 | undefined;
+  /** The 一件事 loaded beside the matters (decided by src/one-thing on top of this rule set). */
+  readonly oneThings: NonNullable<ValidatedRules["oneThings"]>;
   readonly #compile: (version: Version) => CompiledMatter;
 
   private constructor(
@@ -95,7 +97,9 @@ export class RuleSet {
     catalogs: Map<string, CatalogFile>,
     calendar: WorkingCalendar | undefined,
     options: RuleSetOptions & { ajv?: Ajv | undefined; eager: boolean },
+    oneThings: ValidatedRules["oneThings"] = [],
   ) {
+    this.oneThings = oneThings;
     const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
     const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
     let ajv = options.ajv;
@@ -149,7 +153,13 @@ export class RuleSet {
     }
     const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && compileCalendar(ownCalendar));
-    return new RuleSet(rules.matters, catalogs, calendar, { ...options, ajv, eager: true });
+    return new RuleSet(
+      rules.matters,
+      catalogs,
+      calendar,
+      { ...options, ajv, eager: true },
+      rules.oneThings,
+    );
   }
 
   /**
@@ -182,7 +192,13 @@ export class RuleSet {
     const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
     const ownCalendar = rules.calendars[0];
     const calendar = options.calendar ?? (ownCalendar && compileCalendar(ownCalendar));
-    return new RuleSet(rules.matters, catalogs, calendar, { ...options, eager: false });
+    return new RuleSet(
+      rules.matters,
+      catalogs,
+      calendar,
+      { ...options, eager: false },
+      rules.oneThings,
+    );
   }
 
   static {
@@ -309,7 +325,7 @@ async function validateWith(
 ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
   // Loaded when rules are validated: not to decide on rules validated before.
   const { validateSources } = await import("../load/validate-sources.js");
-  const { issues, matters, catalogs, calendars } = validateSources(sources, {
+  const { issues, matters, catalogs, calendars, oneThings } = validateSources(sources, {
     ...options,
     ajv,
     sha256: options.sha256 ?? sha256Hex,
@@ -324,12 +340,20 @@ async function validateWith(
       sha256: await (valid.sha256 as string | Promise<string>),
     });
   }
+  const validOneThings: NonNullable<ValidatedRules["oneThings"]> = [];
+  for (const one of oneThings) {
+    validOneThings.push({
+      file: one.oneThing,
+      sha256: await (one.sha256 as string | Promise<string>),
+    });
+  }
   return {
     issues,
     rules: {
       matters: validated,
       catalogs: [...catalogs.values()],
       calendars: [...calendars.values()],
+      ...(validOneThings.length > 0 && { oneThings: validOneThings }),
     },
   };
 }

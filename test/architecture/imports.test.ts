@@ -14,7 +14,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ["load"], // rule sources validated (texts in, issues out), bundles encoded and decoded
   ["rule-set"], // the front door: the version in force, decide
   ["guide", "report", "tester"], // what is made from rules and decisions
-  ["diff", "browser"], // versions compared, with replay; the browser's rules and their builder
+  ["diff", "browser", "one-thing"], // versions compared, with replay; the browser's rules and
+  // their builder; 一件事 (combined applications decided member by member)
   ["node"], // the node edge: files, the bundled rules and calendar, node:crypto
   ["(entry)"], // the public entries: src/index.ts and src/entries/*
   ["precheck", "serve"], // the pre-check page (on the browser entry); the decision service

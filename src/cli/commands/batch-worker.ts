@@ -6,6 +6,8 @@ import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
 import type { Issue } from "../../model/issue.js";
 import { loadRules } from "../../node/load-rules.js";
+import { isCombinedApplication } from "../../node/one-thing-files.js";
+import { decideOneThing } from "../../one-thing/decide-one-thing.js";
 import type { RuleSet } from "../../rule-set/rule-set.js";
 import type { CliDateOptions } from "../date-options.js";
 
@@ -99,6 +101,12 @@ async function decideLine(
     return { record: errorRecord(line, "invalid-json", messageOf(error)) };
   }
   try {
+    if (isCombinedApplication(input)) {
+      const combined = await decideOneThing(rules, input, { locale, ...dates });
+      // A member with its department is counted with the referrals: a person decides it.
+      const counted = combined.outcome === "pending" ? "refer" : combined.outcome;
+      return { record: JSON.stringify(combined), outcome: counted };
+    }
     const decision = await rules.decide(input, { locale, ...dates });
     return { record: JSON.stringify(decision), outcome: decision.outcome };
   } catch (error) {

@@ -8,7 +8,9 @@ import { RuleFileError } from "../../load/rule-file-error.js";
 import type { RuleSource } from "../../load/validate-sources.js";
 import type { MatterFile } from "../../model/matter.js";
 import { bundledCalendar } from "../../node/bundled-calendar.js";
+import { readOneThingPair } from "../../node/one-thing-files.js";
 import { BUNDLED_RULES_DIR } from "../../node/rule-files.js";
+import { diffOneThings, formatOneThingDiff } from "../../one-thing/diff.js";
 import { formatIssues } from "../../report/issues.js";
 import { printableLines } from "../../report/printable.js";
 import { RuleSet } from "../../rule-set/rule-set.js";
@@ -42,6 +44,15 @@ export async function diffCommand(
   const [oldPath, newPath, ...extra] = args.map((a) => resolve(io.cwd, a));
   if (oldPath === undefined || newPath === undefined || extra.length > 0) {
     throw new UsageError("diff needs two matter files: <old.json> <new.json>");
+  }
+  // Two versions of a 一件事: what changed in its terms (members, form, materials).
+  const oneThings = readOneThingPair(oldPath, newPath);
+  if (oneThings !== undefined) {
+    const changes = diffOneThings(oneThings[0], oneThings[1]);
+    io.stdout(
+      format === "json" ? `${JSON.stringify(changes, null, 2)}\n` : formatOneThingDiff(changes),
+    );
+    return EXIT.ok;
   }
   const corpus = str(options.corpus) && resolve(io.cwd, str(options.corpus) as string);
   const exitCode = options["exit-code"] === true;

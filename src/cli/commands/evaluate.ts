@@ -1,5 +1,9 @@
 import { ApplicationError } from "../../evaluate/application-error.js";
 import type { Decision } from "../../model/decision.js";
+import type { CombinedDecision } from "../../model/one-thing.js";
+import { isCombinedApplication } from "../../node/one-thing-files.js";
+import { formatCombinedDecisionText } from "../../one-thing/combined-text.js";
+import { decideOneThing, oneThingsOf } from "../../one-thing/decide-one-thing.js";
 import {
   type ApplicationErrorRecord,
   applicationErrorRecord,
@@ -36,9 +40,24 @@ export async function evaluateCommand(
   let exit: number = EXIT.ok;
   // In JSON, one entry per file and in their order: the decision, or the problems that kept
   // the application from being decided (never `null`, never a silent gap in the list).
-  const results: Array<Decision | ApplicationErrorRecord> = [];
+  const results: Array<Decision | CombinedDecision | ApplicationErrorRecord> = [];
   for (const { file, input } of applications) {
     try {
+      // A combined application (一件事) is decided by its members' rules together.
+      if (isCombinedApplication(input)) {
+        const combined = await decideOneThing(rules, input, { locale, ...dates });
+        results.push(combined);
+        if (failOn !== undefined && SEVERITY[combined.outcome] >= SEVERITY[failOn])
+          exit = EXIT.checksFailed;
+        if (format === "text") {
+          const heading = args.length > 1 ? `== ${printable(file)}\n` : "";
+          const title = oneThingsOf(rules)
+            .list()
+            .find((o) => o.id === combined.oneThing.id);
+          io.stdout(`${heading}${formatCombinedDecisionText(combined, title?.title[locale])}`);
+        }
+        continue;
+      }
       const decision = await rules.decide(input, { locale, ...dates });
       results.push(decision);
       if (failOn !== undefined && SEVERITY[decision.outcome] >= SEVERITY[failOn])
@@ -64,4 +83,10 @@ export async function evaluateCommand(
 }
 
 /** How far a decision is from done: refer (a person must look) is worse than incomplete. */
-const SEVERITY: Record<Decision["outcome"], number> = { approve: 0, incomplete: 1, refer: 2 };
+const SEVERITY: Record<CombinedDecision["outcome"], number> = {
+  approve: 0,
+  // With its departments: nothing for the applicant to do, and not a referral.
+  pending: 0,
+  incomplete: 1,
+  refer: 2,
+};

@@ -4,6 +4,7 @@ import { formatGuideMarkdown } from "../../guide/guide-markdown.js";
 import { isPlainDate } from "../../validators/plain-date.js";
 import { type CliIo, EXIT, oneOf, UsageError } from "../io.js";
 import { loadRulesOrReport } from "../load-rules-or-report.js";
+import { oneThingGuide } from "./one-thing-status.js";
 
 /**
  * `guide <matter> [--format md|html] [--locale zh-CN|en] [--rules DIR] [--date YYYY-MM-DD]`:
@@ -27,6 +28,12 @@ export async function guideCommand(
   }
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
+  // A 一件事 id: the combined guide (一次告知、一表申请、一套材料) from its file and its members'.
+  const oneThing = oneThingGuide(rules, matter, date, locale);
+  if (oneThing !== undefined) {
+    io.stdout(format === "html" ? formatGuideHtml(oneThing) : formatGuideMarkdown(oneThing));
+    return EXIT.ok;
+  }
   const summary = rules.matters().find((m) => m.id === matter);
   if (summary === undefined) {
     const known =

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Decision } from "../../model/decision.js";
+import { partitionFixtures, runOneThingFixtures } from "../../node/one-thing-files.js";
 import { runFixtures } from "../../node/run-fixtures.js";
 import { formatIssues } from "../../report/issues.js";
 import { printable } from "../../report/printable.js";
@@ -30,9 +31,12 @@ export async function testCommand(
   const rules = await loadRulesOrReport(options.rules, io, options.trust);
   if (rules === undefined) return EXIT.checksFailed;
   const decisions: Decision[] = [];
-  const results = await runFixtures(paths, rules, {
-    onDecision: (decision) => decisions.push(decision),
-  });
+  // 一件事 fixtures (a combined application) run with their own runner, beside the matters'.
+  const { matters, oneThings } = partitionFixtures(paths);
+  const results = [
+    ...(await runFixtures(matters, rules, { onDecision: (decision) => decisions.push(decision) })),
+    ...(await runOneThingFixtures(oneThings, rules)),
+  ];
   if (results.length === 0) throw new UsageError("no fixture files found");
   const failed = results.filter((r) => !r.passed);
   const covered = coverage
