@@ -7,7 +7,6 @@ import {
   guardDueDateOptions,
   registerCalendar,
 } from "./argument-guards.js";
-import { assertCount } from "./assert-count.js";
 import type { CalendarFile } from "./calendar-file.js";
 import { type OutsideCoverage, ProvisionalDateError } from "./coverage-error.js";
 import { type DateRange, toDayNumber } from "./day-number.js";

@@ -1,5 +1,4 @@
 import type { Condition, LeafCondition } from "../model/condition.js";
-import { isForbiddenKey } from "../model/forbidden-key.js";
 import { isLeaf } from "../model/is-leaf.js";
 import { CUSTOM_OPERATORS } from "./operators.js";
 import { resolvePath, resolveSegments, segmentsOf } from "./path-resolver.js";

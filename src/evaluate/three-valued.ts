@@ -1,5 +1,4 @@
-import type { Condition, FactSource } from "../model/condition.js";
-import { isLeaf } from "../model/is-leaf.js";
+import type { FactSource } from "../model/condition.js";
 import { ABSENCE_AWARE_OPERATORS, isAbsent } from "./operators.js";
 
 export type Tri = "pass" | "fail" | "unknown";

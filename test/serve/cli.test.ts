@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUNDLED_RULES_DIR, buildRulesBundle } from "../../src/entries/authoring.js";
 import { verifyLog } from "../../src/serve/decision-log.js";
 import { rulesSha256 } from "../../src/serve/rules-state.js";
 import { approvable, ROOT } from "../helpers.js";
