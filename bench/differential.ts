@@ -3,8 +3,8 @@
 // share of the corpus) and runnable alone: npx tsx bench/differential.ts [count] [seed]
 
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import type { ConditionTrees } from "../src/evaluate/condition-evaluator.js";
 import { prepareFacts } from "../src/evaluate/input-facts.js";
-import type { ConditionTrees } from "../src/evaluate/rule-engine.js";
 import { type EvaluatedCondition, fold } from "../src/evaluate/three-valued.js";
 import { loadRules } from "../src/index.js";
 import { compiledInForce } from "../src/rule-set/rule-set.js";
@@ -27,12 +27,12 @@ export interface DifferentialReport {
 export async function differential(count: number, seed: number): Promise<DifferentialReport> {
   const date = "2025-06-30";
   const compiled = compiledInForce(
-    await loadRules(undefined, { engine: "compiled" }),
+    await loadRules(undefined, { evaluator: "compiled" }),
     CORPUS_MATTER,
     date,
   );
   const reference = compiledInForce(
-    await loadRules(undefined, { engine: "json-rules-engine" }),
+    await loadRules(undefined, { evaluator: "json-rules-engine" }),
     CORPUS_MATTER,
     date,
   );
@@ -61,8 +61,8 @@ export async function differential(count: number, seed: number): Promise<Differe
       evidence: application.evidence,
       materials: application.materials,
     });
-    const fast = compiled.engine.run(facts) as ConditionTrees;
-    const slow = await reference.engine.run(facts);
+    const fast = compiled.evaluator.run(facts) as ConditionTrees;
+    const slow = await reference.evaluator.run(facts);
     for (const [name, slot] of names) {
       const a = fast[slot];
       const b = slow[slot];

@@ -7,9 +7,9 @@
 
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { Facts } from "../src/evaluate/condition-evaluator.js";
 import { prepareFacts } from "../src/evaluate/input-facts.js";
 import { inputProblems } from "../src/evaluate/input-limits.js";
-import type { Facts } from "../src/evaluate/rule-engine.js";
 import { safeCanonicalJson } from "../src/evaluate/safe-canonical-json.js";
 import { loadRules } from "../src/index.js";
 import { canonicalJson, sortKeys } from "../src/json/canonical-json.js";
@@ -96,7 +96,7 @@ await compare(
 const rules = await loadRules(BENCH_RULES_DIR);
 const compiled = compiledInForce(rules, CORPUS_MATTER, "2025-06-30");
 const reference = compiledInForce(
-  await loadRules(BENCH_RULES_DIR, { engine: "json-rules-engine" }),
+  await loadRules(BENCH_RULES_DIR, { evaluator: "json-rules-engine" }),
   CORPUS_MATTER,
   "2025-06-30",
 );
@@ -113,8 +113,8 @@ const facts: Facts[] = corpus.map(
 await compare(
   "compiled evaluator | json-rules-engine (run only)",
   facts.slice(0, 100),
-  (f) => compiled.engine.run(f),
-  (f) => reference.engine.run(f),
+  (f) => compiled.evaluator.run(f),
+  (f) => reference.evaluator.run(f),
 );
 const width = Math.max(...rows.map(([name]) => name.length));
 process.stdout.write(`${"fast | reference".padEnd(width)}  fast µs  reference µs  earns µs\n`);

@@ -40,7 +40,7 @@ export {
 export { MATERIAL_DEFERRED } from "./evaluate/assess-materials.js";
 export type { WorkingCalendar } from "./calendar/working-calendar.js";
 export type { Sha256 } from "./json/canonical-json.js";
-export type { EngineKind } from "./evaluate/rule-engine.js";
+export type { EvaluatorKind } from "./evaluate/condition-evaluator.js";
 
 // 一件事: combined applications of several matters (rules/one-things/)
 export {

@@ -222,7 +222,11 @@ const COMMANDS: Record<string, CommandSpec> = {
       rules: RULES,
       trust: TRUST,
       locale: LOCALE,
-      engine: { type: "string", value: "compiled|json-rules-engine", help: "the rule engine" },
+      evaluator: {
+        type: "string",
+        value: "compiled|json-rules-engine",
+        help: "the evaluator of the conditions (json-rules-engine: the engine of record)",
+      },
       replay: REPLAY,
       "backdate-days": BACKDATE,
     },

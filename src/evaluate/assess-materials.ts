@@ -12,9 +12,9 @@ import {
   refusedCommitment,
 } from "./commitment.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { Evaluation, Facts } from "./condition-evaluator.js";
 import { strongestAccepted } from "./material-channels.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
-import type { Evaluation, Facts } from "./rule-engine.js";
 import { fold, type UnknownLeaf } from "./three-valued.js";
 
 /** The referral code the library uses for a deferred material (容缺受理). */

@@ -3,8 +3,8 @@ import type { CheckResult, MissingItem, ReferralItem } from "../model/decision.j
 import type { Standard } from "../model/matter.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { Evaluation, Facts } from "./condition-evaluator.js";
 import { detailedText, localize, MESSAGES } from "./messages.js";
-import type { Evaluation, Facts } from "./rule-engine.js";
 import { fold, leafValues, type TriResult, type UnknownLeaf } from "./three-valued.js";
 
 /** What the standards contribute to a decision. */

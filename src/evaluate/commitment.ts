@@ -4,8 +4,8 @@ import type { FollowUp, MissingItem, ReferralItem } from "../model/decision.js";
 import type { Material } from "../model/matter.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { Evaluation } from "./condition-evaluator.js";
 import { localize, MESSAGES } from "./messages.js";
-import type { Evaluation } from "./rule-engine.js";
 import { fold } from "./three-valued.js";
 
 /**

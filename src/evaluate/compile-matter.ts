@@ -2,9 +2,9 @@ import type { Ajv, ValidateFunction } from "ajv";
 import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { DerivedFact, MatterFile } from "../model/matter.js";
+import { ConditionEvaluator, ConditionSlots, type EvaluatorKind } from "./condition-evaluator.js";
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
-import { ConditionSlots, type EngineKind, RuleEngine } from "./rule-engine.js";
 
 // The schema compiler is in its own module (ajv compiles with `new Function`): the browser
 // entry compiles matters with validators generated beforehand and never loads ajv.
@@ -22,8 +22,8 @@ export interface CompiledMatter {
   readonly catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
   readonly validateData: ValidateFunction;
   readonly validateEvidence: ValidateFunction;
-  readonly engine: RuleEngine;
-  /** Where each condition's tree is in the engine's results (see ConditionSlots). */
+  readonly evaluator: ConditionEvaluator;
+  /** Where each condition's tree is in the evaluator's results (see ConditionSlots). */
   readonly slots: MatterSlots;
   /** The derived facts in file order, each with its function looked up once. */
   readonly derivedSteps: ReadonlyArray<{
@@ -34,7 +34,7 @@ export interface CompiledMatter {
 }
 
 /**
- * The slot of each condition of a matter: the index of its evaluated tree in `engine.run`'s
+ * The slot of each condition of a matter: the index of its evaluated tree in `evaluator.run`'s
  * results. Standards and materials in file order; `undefined` where there is no condition.
  */
 export interface MatterSlots {
@@ -64,7 +64,7 @@ export function compileMatter(
     catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
     ajv: Ajv;
     /** The evaluator of the conditions; the compiled one by default. */
-    engine?: EngineKind;
+    evaluator?: EvaluatorKind;
   },
 ): CompiledMatter {
   for (const [id, derived] of Object.entries(file.derived)) {
@@ -96,7 +96,10 @@ export function compileMatter(
     catalogs: context.catalogs,
     validateData: context.ajv.compile(file.input.data),
     validateEvidence: context.ajv.compile(file.input.evidence),
-    engine: new RuleEngine(conditions.conditions, context.engine ? { engine: context.engine } : {}),
+    evaluator: new ConditionEvaluator(
+      conditions.conditions,
+      context.evaluator ? { kind: context.evaluator } : {},
+    ),
     slots,
     derivedSteps: Object.entries(file.derived).map(([id, spec]) => ({
       id,

@@ -42,7 +42,7 @@ const BUILT_IN: ReadonlyArray<[string, OperatorImpl]> = [
   ["greaterThanInclusive", { accepts: isNumeric, compare: ge }],
 ];
 
-/** Built-ins first, then the library's own operators, as `RuleEngine` registers them. */
+/** Built-ins first, then the library's own operators, as `ConditionEvaluator` registers them. */
 const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map([
   ...BUILT_IN,
   ...Object.entries(CUSTOM_OPERATORS).map(([name, evaluate]): [string, OperatorImpl] => [
@@ -54,7 +54,7 @@ const OPERATORS: ReadonlyMap<string, OperatorImpl> = new Map([
 /**
  * Compiles a condition (the rule-file JSON that json-rules-engine runs) into a synchronous
  * function that gives the same evaluated tree json-rules-engine 7.3.1 gives through
- * `RuleEngine` — every leaf with `factResult`, `valueResult` and `result`, every `all` / `any` /
+ * `ConditionEvaluator` — every leaf with `factResult`, `valueResult` and `result`, every `all` / `any` /
  * `not` with `result` — without promises, deep clones or per-run engine state. Its semantics
  * are json-rules-engine's, reproduced exactly:
  *
@@ -113,7 +113,7 @@ function passes(tree: EvaluatedCondition): boolean {
 
 function compileLeaf(leaf: LeafCondition): CompiledCondition {
   const { fact, path, operator } = leaf;
-  // json-rules-engine needs a `value` on every leaf; RuleEngine gives `null` when there is none.
+  // json-rules-engine needs a `value` on every leaf; ConditionEvaluator gives `null` when there is none.
   const value = frozenCopy(leaf.value === undefined ? null : leaf.value);
   const impl = OPERATORS.get(operator);
   if (impl === undefined) {
@@ -147,7 +147,7 @@ function isFactReference(value: unknown): value is { fact: unknown; path?: unkno
 type Read = (facts: FactValues) => unknown;
 
 /**
- * almanac.factValue with `allowUndefinedFacts`, and `resolvePath` (RuleEngine's path resolver)
+ * almanac.factValue with `allowUndefinedFacts`, and `resolvePath` (ConditionEvaluator's path resolver)
  * with the path split once: a fact that is not there reads `undefined`; without a path, or when
  * the fact is not an object, the fact itself; else what resolvePath reads (the own property at
  * each segment, never a prototype key) — the same code, not a copy of it.

@@ -9,6 +9,7 @@ import { assessMaterials } from "./assess-materials.js";
 import { assessStandards } from "./assess-standards.js";
 import { cite } from "./citations.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { ConditionTrees } from "./condition-evaluator.js";
 import type { EvidenceOptions } from "./evidence-provider.js";
 import { type FieldProblem, fieldProblemIn } from "./field-messages.js";
 import { followUpDue } from "./follow-up-due.js";
@@ -17,7 +18,6 @@ import { localize, MESSAGES } from "./messages.js";
 import { isAbsent } from "./operators.js";
 import { resolvePath } from "./path-resolver.js";
 import type { ReceivedApplication } from "./receive-application.js";
-import type { ConditionTrees } from "./rule-engine.js";
 import { timeLimit } from "./time-limit.js";
 
 /** The referral code for anything the library itself could not do. */
@@ -171,7 +171,7 @@ export async function decideMatter(
   let trees: ConditionTrees = [];
   try {
     // Synchronous with the compiled evaluator, a promise with json-rules-engine.
-    const ran = matter.engine.run(facts);
+    const ran = matter.evaluator.run(facts);
     trees = ran instanceof Promise ? await ran : ran;
   } catch (error) {
     referrals.push(internalError(error instanceof Error ? error.message : String(error), locale));
@@ -263,7 +263,8 @@ export async function decideMatter(
     record: {
       inputSha256,
       rulesSha256: matter.sha256,
-      engine: ENGINE,
+      library: LIBRARY,
+      evaluator: matter.evaluator.kind,
       decidedAt: options.now ? options.now.toISOString() : nowIso(),
       // A replayed archive is marked so: its dates were not bounded by the clock.
       ...(options.replay === true && { replay: true as const }),
@@ -271,8 +272,8 @@ export async function decideMatter(
   };
 }
 
-/** The record's `engine`, made once rather than on every decision. */
-const ENGINE = `smart-approval@${VERSION}`;
+/** The record's `library`, made once rather than on every decision. */
+const LIBRARY = `smart-approval@${VERSION}`;
 
 let lastMs = Number.NaN;
 let lastIso = "";

@@ -5,10 +5,10 @@ import type { FactRef } from "../model/condition.js";
 import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { Material } from "../model/matter.js";
 import type { CompiledMatter } from "./compile-matter.js";
+import type { Facts } from "./condition-evaluator.js";
 import type { FieldProblem } from "./field-messages.js";
 import { strongestAccepted } from "./material-channels.js";
 import { resolvePath } from "./path-resolver.js";
-import type { Facts } from "./rule-engine.js";
 import { ALL_READABLE, isUnreadable, type Unreadable } from "./three-valued.js";
 
 export type { FieldProblem } from "./field-messages.js";

@@ -1,7 +1,7 @@
 import type { Locale, LocalizedText } from "../model/common.js";
 import type { DetailedMessage, MessageValue } from "../model/matter.js";
+import type { Facts } from "./condition-evaluator.js";
 import { resolvePath } from "./path-resolver.js";
-import type { Facts } from "./rule-engine.js";
 
 /** The text in the requested locale, falling back to zh-CN (always present). */
 export function localize(text: LocalizedText, locale: Locale): string {

@@ -154,7 +154,13 @@ export const DecisionSchema = z
     record: z.strictObject({
       inputSha256: z.string(),
       rulesSha256: z.string(),
-      engine: z.string(),
+      library: z.string().meta({
+        description: "the library that decided, with its version: smart-approval@0.1.0",
+      }),
+      evaluator: z.enum(["compiled", "json-rules-engine"]).meta({
+        description:
+          "the evaluator of the conditions: the compiled one, or json-rules-engine (the engine of record)",
+      }),
       decidedAt: z.string(),
       replay: z.literal(true).optional().meta({
         description:

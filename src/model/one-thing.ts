@@ -254,7 +254,7 @@ export const CombinedDecisionSchema = z
           inputSha256: z.string(),
         }),
       ),
-      engine: z.string(),
+      library: z.string(),
       decidedAt: z.string(),
       replay: z.literal(true).optional(),
     }),

@@ -26,7 +26,7 @@ import {
 // when it was built). Validating without loading is validate-rules.ts.
 
 /**
- * Options of `loadRules`: `engine` — `compiled` (the default) or `json-rules-engine`, the
+ * Options of `loadRules`: `evaluator` — `compiled` (the default) or `json-rules-engine`, the
  * engine of record; `sha256` — the hash of decision records (node:crypto by default); `trust` —
  * Ed25519 public keys (PEM): when given, only a bundle signed by one of them is loaded, and an
  * unsigned bundle, a wrong signature or a rules directory is refused.
@@ -36,7 +36,7 @@ export type LoadOptions = RuleSetOptions & { trust?: readonly string[] };
 /**
  * Loads, validates and compiles every matter and catalog under a rules directory `path`
  * (`matters/<matter>/<version>.json`, `catalogs/*.json`); the bundled rules when no path is
- * given. Throws `RuleFileError` with every issue if any file has an error. `options.engine`
+ * given. Throws `RuleFileError` with every issue if any file has an error. `options.evaluator`
  * picks the evaluator: `compiled` (the default) or `json-rules-engine`, the engine of record.
  *
  * Given a bundle file instead (see `buildRulesBundle`), it loads the rules validated when the
@@ -46,7 +46,7 @@ export type LoadOptions = RuleSetOptions & { trust?: readonly string[] };
  * @example
  * const rules = await loadRules();
  * const decision = await rules.decide(application);
- * const reference = await loadRules(undefined, { engine: "json-rules-engine" });
+ * const reference = await loadRules(undefined, { evaluator: "json-rules-engine" });
  * const fromBundle = await loadRules("dist/rules.bundle");
  */
 export async function loadRules(
@@ -103,7 +103,7 @@ export async function loadRules(
 
 /**
  * The options of `loadRules` read once and checked: `null` is no options; anything outside its
- * domain (not an object, an unknown engine, a `sha256` that is not a function, `trust` that is
+ * domain (not an object, an unknown evaluator, a `sha256` that is not a function, `trust` that is
  * not a list of texts, an option whose getter throws) is a `RangeError` naming the option.
  */
 function loadOptions(options: unknown): LoadOptions {
@@ -111,21 +111,21 @@ function loadOptions(options: unknown): LoadOptions {
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new RangeError(`options must be an object, not ${typeof options}`);
   }
-  let engine: unknown;
+  let evaluator: unknown;
   let sha256: unknown;
   let trust: unknown;
   try {
-    ({ engine, sha256, trust } = options as Record<string, unknown>);
+    ({ evaluator, sha256, trust } = options as Record<string, unknown>);
     if (Array.isArray(trust)) trust = [...trust];
   } catch (error) {
     throw new RangeError(`options could not be read: ${String((error as Error)?.message)}`);
   }
   const checked: LoadOptions = {};
-  if (engine !== undefined) {
-    if (engine !== "compiled" && engine !== "json-rules-engine") {
-      throw new RangeError('options.engine must be "compiled" or "json-rules-engine"');
+  if (evaluator !== undefined) {
+    if (evaluator !== "compiled" && evaluator !== "json-rules-engine") {
+      throw new RangeError('options.evaluator must be "compiled" or "json-rules-engine"');
     }
-    checked.engine = engine;
+    checked.evaluator = evaluator;
   }
   if (sha256 !== undefined) {
     if (typeof sha256 !== "function") throw new RangeError("options.sha256 must be a function");

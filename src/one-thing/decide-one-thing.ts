@@ -154,7 +154,7 @@ export async function decideOneThing(
           ]
         : [],
     ),
-    engine: `smart-approval@${VERSION}`,
+    library: `smart-approval@${VERSION}`,
     decidedAt: (options.now ?? new Date()).toISOString(),
     ...(options.replay === true && { replay: true as const }),
   };

@@ -7,11 +7,11 @@ import {
   compileMatter,
   createSchemaCompiler,
 } from "../evaluate/compile-matter.js";
+import type { EvaluatorKind } from "../evaluate/condition-evaluator.js";
 import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
 import { provideEvidence } from "../evaluate/evidence-provider.js";
 import { explainEnvelope } from "../evaluate/explain-envelope.js";
 import { receiveApplication } from "../evaluate/receive-application.js";
-import type { EngineKind } from "../evaluate/rule-engine.js";
 import { type Sha256, sha256Hex } from "../json/canonical-json.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { RuleSource } from "../load/validate-sources.js";
@@ -28,7 +28,7 @@ export interface RuleSetOptions {
    * The evaluator of the conditions: `compiled` (the default) or `json-rules-engine`, the engine
    * of record, which the compiled evaluator is tested to agree with.
    */
-  engine?: EngineKind;
+  evaluator?: EvaluatorKind;
   /** The SHA-256 of decision records; Web Crypto when not given (`loadRules` uses node:crypto). */
   sha256?: Sha256;
 }
@@ -112,7 +112,7 @@ export class RuleSet {
         laws,
         catalogs: entries,
         ajv,
-        ...(options.engine && { engine: options.engine }),
+        ...(options.evaluator && { evaluator: options.evaluator }),
       });
     };
     const versions = new Map<string, Version[]>();
@@ -134,7 +134,7 @@ export class RuleSet {
    * Validates and compiles rule sources (matters, catalogs and a working-day calendar). Throws
    * `RuleFileError` listing every issue when any error is found; warnings do not stop loading.
    * Time limits are counted on `options.calendar`, else on the calendar among the sources.
-   * `options.engine` picks the evaluator and `options.sha256` the hash (see `RuleSetOptions`).
+   * `options.evaluator` picks the evaluator and `options.sha256` the hash (see `RuleSetOptions`).
    *
    * @example
    * const rules = await RuleSet.fromSources([{ file: "laws.json", text }, { file: "1.0.0.json", text: matterText }]);

@@ -71,7 +71,7 @@ function decision(acceptedOn: string, applicationId: string): Decision {
     materials: [],
     followUps: [],
     timeLimit: timeLimit(matter, "refer", acceptedOn, bundledCalendar(), "zh-CN"),
-    record: { inputSha256: "", rulesSha256: "", engine: "", decidedAt: "" },
+    record: { inputSha256: "", rulesSha256: "", library: "", evaluator: "compiled", decidedAt: "" },
   };
 }
 

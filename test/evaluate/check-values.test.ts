@@ -21,7 +21,7 @@ describe("a check's values", () => {
     let objects = 0;
     for (const app of generateApplications(100, 11)) {
       const prepared = prepareFacts(matter, app as unknown as Application);
-      const trees = matter.engine.run(prepared.facts) as readonly EvaluatedCondition[];
+      const trees = matter.evaluator.run(prepared.facts) as readonly EvaluatedCondition[];
       const copies = new Set<unknown>();
       const copy = (value: object) => {
         const made = Array.isArray(value) ? [...value] : { ...value };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConditionEvaluator } from "../../src/evaluate/condition-evaluator.js";
 import { identityDocument } from "../../src/evaluate/derived/identity-document.js";
-import { RuleEngine } from "../../src/evaluate/rule-engine.js";
 import { ApplicationError, type Decision } from "../../src/index.js";
 import { approvable, bundledRules, summary } from "../helpers.js";
 
@@ -259,7 +259,7 @@ describe("decide", () => {
   });
 
   it("refers with internal-error when the rule engine fails, never approves", async () => {
-    vi.spyOn(RuleEngine.prototype, "run").mockRejectedValue(new Error("engine down"));
+    vi.spyOn(ConditionEvaluator.prototype, "run").mockRejectedValue(new Error("engine down"));
     const decision = await (await bundledRules()).decide(approvable(), { replay: true });
     expect(decision.outcome).toBe("refer");
     expect(decision.referrals.map((r) => r.code)).toEqual(["internal-error"]);

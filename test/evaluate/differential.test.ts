@@ -12,24 +12,24 @@ import { describe, expect, it } from "vitest";
 import { CORPUS_MATTER, generateApplications } from "../../bench/corpus.js";
 import { type DifferentialReport, differential } from "../../bench/differential.js";
 import {
+  ConditionEvaluator,
   type ConditionTrees,
-  type EngineKind,
+  type EvaluatorKind,
   type Facts,
-  RuleEngine,
-} from "../../src/evaluate/rule-engine.js";
+} from "../../src/evaluate/condition-evaluator.js";
 import { type EvaluatedCondition, fold, leafValues } from "../../src/evaluate/three-valued.js";
-import { ApplicationError, loadRules, RuleSet } from "../../src/index.js";
+import { ApplicationError, type Decision, loadRules, RuleSet } from "../../src/index.js";
 import { type Condition, OPERATORS } from "../../src/model/condition.js";
 import { compiledInForce } from "../../src/rule-set/rule-set.js";
 
 const NOW = new Date("2025-07-01T00:00:00Z");
 const GENERATED = 100_000;
 
-const ruleSets = new Map<EngineKind, Promise<RuleSet>>();
-function rules(engine: EngineKind): Promise<RuleSet> {
+const ruleSets = new Map<EvaluatorKind, Promise<RuleSet>>();
+function rules(engine: EvaluatorKind): Promise<RuleSet> {
   let loaded = ruleSets.get(engine);
   if (loaded === undefined) {
-    loaded = loadRules(undefined, { engine });
+    loaded = loadRules(undefined, { evaluator: engine });
     ruleSets.set(engine, loaded);
   }
   return loaded;
@@ -66,9 +66,9 @@ describe("compiled evaluator vs json-rules-engine (the engine of record)", () =>
       CORPUS_MATTER,
       "2025-06-30",
     );
-    expect(compiled?.engine.kind).toBe("compiled");
-    expect(reference?.engine.kind).toBe("json-rules-engine");
-    expect(compiledInForce(await loadRules(), CORPUS_MATTER, "2025-06-30")?.engine.kind).toBe(
+    expect(compiled?.evaluator.kind).toBe("compiled");
+    expect(reference?.evaluator.kind).toBe("json-rules-engine");
+    expect(compiledInForce(await loadRules(), CORPUS_MATTER, "2025-06-30")?.evaluator.kind).toBe(
       "compiled",
     );
   });
@@ -90,9 +90,12 @@ describe("compiled evaluator vs json-rules-engine (the engine of record)", () =>
         now: NOW,
         locale: "en",
       });
-      expect(await compiled.decide(application, { replay: true, now: NOW, locale: "en" })).toEqual(
-        expected,
-      );
+      const actual = await compiled.decide(application, { replay: true, now: NOW, locale: "en" });
+      expect([actual.record.evaluator, expected.record.evaluator]).toEqual([
+        "compiled",
+        "json-rules-engine",
+      ]);
+      expect(sameBesidesEvaluator(actual)).toEqual(sameBesidesEvaluator(expected));
     }
   });
 
@@ -137,8 +140,8 @@ describe("bundled rules stored after validation (the CLI's cold start) vs valida
     // What storeBundledRules writes, read back.
     const stored = JSON.parse(JSON.stringify(validated));
     for (const engine of ["compiled", "json-rules-engine"] as const) {
-      const fresh = await RuleSet.fromSources(sources, { engine });
-      const restored = RuleSet.fromValidated(stored, { engine });
+      const fresh = await RuleSet.fromSources(sources, { evaluator: engine });
+      const restored = RuleSet.fromValidated(stored, { evaluator: engine });
       expect(restored.matters()).toEqual(fresh.matters());
       for (const file of fixtures) {
         const { application } = JSON.parse(readFileSync(new URL(file, FIXTURES), "utf8"));
@@ -210,10 +213,10 @@ describe("compiled evaluator vs json-rules-engine on random conditions", () => {
     "evaluates to the same trees, or fails the same way",
     async (conditions, input) => {
       const fast = await settle(() =>
-        new RuleEngine(conditions, { engine: "compiled" }).run(input),
+        new ConditionEvaluator(conditions, { kind: "compiled" }).run(input),
       );
       const slow = await settle(() =>
-        new RuleEngine(conditions, { engine: "json-rules-engine" }).run(input),
+        new ConditionEvaluator(conditions, { kind: "json-rules-engine" }).run(input),
       );
       if ("error" in slow) {
         expect(fast).toEqual({ error: slow.error });
@@ -240,8 +243,21 @@ function strip(tree: EvaluatedCondition | undefined): unknown {
 
 /** A fixture replayed on its date: the decision, or the problems it is refused with. */
 function decideOrRefuse(rules: RuleSet, application: unknown): Promise<unknown> {
-  return rules.decide(application, { replay: true, now: NOW }).catch((error: unknown) => {
-    if (error instanceof ApplicationError) return { refused: error.problems };
-    throw error;
-  });
+  return rules
+    .decide(application, { replay: true, now: NOW })
+    .then(sameBesidesEvaluator)
+    .catch((error: unknown) => {
+      if (error instanceof ApplicationError) return { refused: error.problems };
+      throw error;
+    });
+}
+
+/**
+ * A decision without its record's `evaluator`, the one field in which the two evaluators'
+ * decisions must differ (the record says which ran); that field is checked on its own.
+ */
+function sameBesidesEvaluator(decision: Decision): unknown {
+  const { evaluator, ...record } = decision.record;
+  expect(["compiled", "json-rules-engine"]).toContain(evaluator);
+  return { ...decision, record };
 }

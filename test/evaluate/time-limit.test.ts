@@ -86,7 +86,13 @@ describe("the time limit a decision carries", () => {
       materials: [],
       followUps: [],
       timeLimit: limit,
-      record: { inputSha256: "", rulesSha256: "", engine: "", decidedAt: "" },
+      record: {
+        inputSha256: "",
+        rulesSha256: "",
+        library: "",
+        evaluator: "compiled",
+        decidedAt: "",
+      },
     } as Decision;
     const bounds = bundledCalendar().dueBounds("2027-01-28", 3);
     const line = formatDecisionText(decision)

@@ -9,7 +9,7 @@
 // (they saved 0–3 µs an application, within the noise); the compiled evaluator's own copy of
 // the path resolver (it now calls resolveSegments, path-resolver.ts); the hand-copied id and
 // date regexes of the envelope's fast read and the service, and the prototype-segment regex
-// beside isForbiddenKey (model/common.ts exports each pattern once); the regex fallback of
+// beside isForbiddenKey (model/patterns.ts holds each pattern once); the regex fallback of
 // hasLoneSurrogate (every supported Node has isWellFormed: the regex is the reference here,
 // not code that never runs).
 
@@ -75,8 +75,8 @@ function bothEvaluators(): Promise<Run[]> {
 }
 
 async function evaluateFixtures(): Promise<Run[]> {
-  const compiled = await loadRules(undefined, { engine: "compiled" });
-  const reference = await loadRules(undefined, { engine: "json-rules-engine" });
+  const compiled = await loadRules(undefined, { evaluator: "compiled" });
+  const reference = await loadRules(undefined, { evaluator: "json-rules-engine" });
   const out: Run[] = [];
   for (const [id, apps] of fixtureApplications()) {
     for (const app of apps) {
@@ -90,8 +90,8 @@ async function evaluateFixtures(): Promise<Run[]> {
         evidence: (app.evidence ?? {}) as Record<string, unknown>,
         materials: (app.materials ?? []) as never,
       });
-      const fast = a.engine.run(facts) as readonly EvaluatedCondition[];
-      out.push({ matter: a, fast, reference: await b.engine.run(facts) });
+      const fast = a.evaluator.run(facts) as readonly EvaluatedCondition[];
+      out.push({ matter: a, fast, reference: await b.evaluator.run(facts) });
     }
   }
   return out;
@@ -100,7 +100,7 @@ async function evaluateFixtures(): Promise<Run[]> {
 const TWINS: Twin[] = [
   {
     fast: "compiled evaluator (compileCondition)",
-    reference: "json-rules-engine (RuleEngine, engine: json-rules-engine)",
+    reference: "json-rules-engine (ConditionEvaluator, engine: json-rules-engine)",
     earns: "about 800 µs (66 µs against 860–1,375 µs for a run of every condition)",
     heldBy: {
       file: "test/evaluate/differential.test.ts",
@@ -216,7 +216,7 @@ describe.each(TWINS)("$fast, twin of $reference", (twin) => {
   }
 });
 
-describe("the patterns of model/common.ts", () => {
+describe("the patterns of model/patterns.ts", () => {
   it("are written once: no module of src holds a copy of one", () => {
     const patterns = [ID_PATTERN.source, PLAIN_DATE_PATTERN.source];
     const copies: string[] = [];
@@ -225,7 +225,7 @@ describe("the patterns of model/common.ts", () => {
         if (entry.isDirectory()) walk(new URL(`${entry.name}/`, dir));
         else if (entry.name.endsWith(".ts")) {
           const file = new URL(entry.name, dir);
-          if (file.pathname.endsWith("src/model/common.ts")) continue;
+          if (file.pathname.endsWith("src/model/patterns.ts")) continue;
           const text = readFileSync(file, "utf8");
           for (const source of patterns) if (text.includes(source)) copies.push(file.pathname);
         }

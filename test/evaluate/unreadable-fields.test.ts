@@ -7,15 +7,15 @@
 
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ENGINE_KINDS, type EngineKind } from "../../src/evaluate/rule-engine.js";
+import { EVALUATOR_KINDS, type EvaluatorKind } from "../../src/evaluate/condition-evaluator.js";
 import { type Decision, loadRules, type RuleSet } from "../../src/index.js";
 import { approvable, summary } from "../helpers.js";
 
-const ruleSets = new Map<EngineKind, Promise<RuleSet>>();
-function rules(engine: EngineKind): Promise<RuleSet> {
+const ruleSets = new Map<EvaluatorKind, Promise<RuleSet>>();
+function rules(engine: EvaluatorKind): Promise<RuleSet> {
   let loaded = ruleSets.get(engine);
   if (loaded === undefined) {
-    loaded = loadRules(undefined, { engine });
+    loaded = loadRules(undefined, { evaluator: engine });
     ruleSets.set(engine, loaded);
   }
   return loaded;
@@ -24,7 +24,7 @@ function rules(engine: EngineKind): Promise<RuleSet> {
 /** A valid agent for the sample application (委托代理人), verified and authorised. */
 const AGENT = { name: "王小明", document: { type: "resident-id", number: "440305199003070014" } };
 
-describe.each(ENGINE_KINDS)("a field that failed its schema, with %s", (engine) => {
+describe.each(EVALUATOR_KINDS)("a field that failed its schema, with %s", (engine) => {
   it("is unknown to `present`: what depends on its presence is asked for now, if applicable", async () => {
     const app = approvable();
     app.data.agent = "王小明"; // not an object: malformed

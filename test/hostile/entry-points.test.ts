@@ -205,7 +205,7 @@ describe("loading and validating", () => {
       await settles(() => validateRules(undefined, value as never), "validateRules options");
     }
     for (const options of [
-      { engine: "nope" },
+      { evaluator: "nope" },
       { trust: "not a list" },
       { trust: [5] },
       { trust: ["not a key"] },

@@ -267,7 +267,7 @@ describe("1,000 overlapping decisions equal the same decisions made one at a tim
         file: relative(process.cwd(), file),
         text: readFileSync(file, "utf8"),
       }));
-      const engineOfRecord = await Rules.fromSources(sources, { engine: "json-rules-engine" });
+      const engineOfRecord = await Rules.fromSources(sources, { evaluator: "json-rules-engine" });
       await compare(engineOfRecord, { evidence: provider });
     },
     timeout(120_000),

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { Engine } from "json-rules-engine";
 import { afterAll, describe, expect, it } from "vitest";
 import { BUNDLED_RULES_DIR, MatterFileSchema, validateRules } from "../../src/entries/authoring.js";
+import { ConditionEvaluator } from "../../src/evaluate/condition-evaluator.js";
 import { INPUT_LIMITS } from "../../src/evaluate/input-limits.js";
 import { CUSTOM_OPERATORS } from "../../src/evaluate/operators.js";
 import { resolvePath } from "../../src/evaluate/path-resolver.js";
-import { RuleEngine } from "../../src/evaluate/rule-engine.js";
 import { fold } from "../../src/evaluate/three-valued.js";
 import { type Issue, loadRules, RuleFileError, type RuleSet } from "../../src/index.js";
 import { parseJsonDocument, RULE_FILE_LIMITS } from "../../src/json/json-document.js";
@@ -190,7 +190,7 @@ describe("a JSONPath code-injection payload in a path", () => {
         const conditions = [
           { fact: "data" as const, path: payload, operator: "equal" as const, value: 1 },
         ];
-        const run = new RuleEngine(conditions, { engine }).run({
+        const run = new ConditionEvaluator(conditions, { kind: engine }).run({
           data: { a: {}, operator: { name: "x" } },
           evidence: {},
           derived: {},

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ApplicationError } from "../../evaluate/application-error.js";
-import type { EngineKind } from "../../evaluate/rule-engine.js";
+import type { EvaluatorKind } from "../../evaluate/condition-evaluator.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
@@ -22,7 +22,7 @@ export interface BatchCounts {
 export interface BatchSettings {
   rules: string | undefined;
   locale: Locale;
-  engine: EngineKind | undefined;
+  evaluator: EvaluatorKind | undefined;
   /** Trusted Ed25519 public keys (PEM), from --trust. */
   trust?: string[];
   /** `--replay` / `--backdate-days`: the bounds on each application's dates. */
@@ -122,10 +122,10 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Loads the rules a batch runs on: the bundled ones or a directory, with the chosen engine. */
+/** Loads the rules a batch runs on: the bundled ones or a directory, with the chosen evaluator. */
 export function loadBatchRules(settings: BatchSettings): Promise<RuleSet> {
   return loadRules(settings.rules, {
-    ...(settings.engine && { engine: settings.engine }),
+    ...(settings.evaluator && { evaluator: settings.evaluator }),
     ...(settings.trust && { trust: settings.trust }),
   });
 }

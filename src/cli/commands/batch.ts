@@ -3,7 +3,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
-import { ENGINE_KINDS, type EngineKind } from "../../evaluate/rule-engine.js";
+import { EVALUATOR_KINDS, type EvaluatorKind } from "../../evaluate/condition-evaluator.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
 import type { Issue } from "../../model/issue.js";
 import { buildRulesBundle } from "../../node/load-rules.js";
@@ -30,7 +30,7 @@ const CHUNKS_PER_WORKER = 4;
 
 /**
  * `batch <applications.ndjson> [--workers N] [--rules DIR] [--locale zh-CN|en]
- * [--engine compiled|json-rules-engine] [--replay | --backdate-days N]`: decides one application
+ * [--evaluator compiled|json-rules-engine] [--replay | --backdate-days N]`: decides one application
  * per line (its dates bounded by today, as `evaluate`) and writes one NDJSON line per input
  * line to stdout, in input order — the decision, or an error record
  * `{ line, error: { code, message } }` for a line that cannot be decided. A progress bar and a
@@ -50,8 +50,8 @@ export async function batchCommand(
     rules: options.rules ? resolve(io.cwd, options.rules) : undefined,
     locale: oneOf("locale", options.locale, ["zh-CN", "en"], "zh-CN"),
     dates: dateOptions(options),
-    engine: options.engine
-      ? oneOf<EngineKind>("engine", options.engine, ENGINE_KINDS, "compiled")
+    evaluator: options.evaluator
+      ? oneOf<EvaluatorKind>("evaluator", options.evaluator, EVALUATOR_KINDS, "compiled")
       : undefined,
     ...(options.trust !== undefined && { trust: readTrustFile(options.trust, io.cwd) }),
   };

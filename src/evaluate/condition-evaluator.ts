@@ -16,9 +16,9 @@ export type Facts = Record<FactSource, Record<string, unknown>>;
  *   same evaluated trees (see compiled-condition.ts), held to json-rules-engine's results by the
  *   differential test. Tens of times faster, and synchronous; the default.
  */
-export type EngineKind = "compiled" | "json-rules-engine";
-export const ENGINE_KINDS: readonly EngineKind[] = ["compiled", "json-rules-engine"];
-export const DEFAULT_ENGINE: EngineKind = "compiled";
+export type EvaluatorKind = "compiled" | "json-rules-engine";
+export const EVALUATOR_KINDS: readonly EvaluatorKind[] = ["compiled", "json-rules-engine"];
+export const DEFAULT_EVALUATOR: EvaluatorKind = "compiled";
 
 /**
  * The evaluated trees of one run, by slot: the tree of the engine's `conditions[slot]`. Empty
@@ -44,7 +44,7 @@ export interface Evaluation {
  * @example
  * const slots = new ConditionSlots();
  * const when = slots.slot(standard.when); // 0
- * const engine = new RuleEngine(slots.conditions);
+ * const engine = new ConditionEvaluator(slots.conditions);
  */
 export class ConditionSlots {
   readonly conditions: Condition[] = [];
@@ -78,16 +78,16 @@ let engineClass: Promise<typeof Engine> | undefined;
  * is engine-wide state, upstream issue #303). Every condition must come back with a result or
  * the run is rejected.
  */
-export class RuleEngine {
-  readonly kind: EngineKind;
+export class ConditionEvaluator {
+  readonly kind: EvaluatorKind;
   readonly #conditions: readonly Condition[];
   readonly #compiled: readonly CompiledCondition[] = [];
   #rules: RuleProperties[] | undefined;
   readonly #idle: Engine[] = [];
 
   /** Compiles or builds the rule JSON once; json-rules-engine engines are made lazily. */
-  constructor(conditions: readonly Condition[], options: { engine?: EngineKind } = {}) {
-    this.kind = options.engine ?? DEFAULT_ENGINE;
+  constructor(conditions: readonly Condition[], options: { kind?: EvaluatorKind } = {}) {
+    this.kind = options.kind ?? DEFAULT_EVALUATOR;
     this.#conditions = [...conditions];
     if (this.kind === "compiled") this.#compiled = this.#conditions.map(compileCondition);
   }
