@@ -29,13 +29,20 @@ const CORPUS = join(ROOT, "examples", "corpus");
  */
 export function corpusFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const matter of readdirSync(FIXTURES).sort()) {
-    const dir = join(FIXTURES, matter);
+  const add = (name: string, dir: string) => {
     const lines = readdirSync(dir)
-      .filter((name) => name.endsWith(".json"))
+      .filter((file) => file.endsWith(".json"))
       .sort()
-      .map((name) => JSON.stringify(JSON.parse(readFileSync(join(dir, name), "utf8")).application));
-    files.set(`${matter}.ndjson`, `${lines.join("\n")}\n`);
+      .map((file) => JSON.stringify(JSON.parse(readFileSync(join(dir, file), "utf8")).application));
+    if (lines.length > 0) files.set(`${name}.ndjson`, `${lines.join("\n")}\n`);
+  };
+  for (const matter of readdirSync(FIXTURES).sort()) {
+    // 一件事 fixtures are one folder per 一件事 under one-things/: a corpus of each.
+    if (matter === "one-things") {
+      for (const one of readdirSync(join(FIXTURES, matter)).sort()) {
+        if (!one.endsWith(".json")) add(one, join(FIXTURES, matter, one));
+      }
+    } else add(matter, join(FIXTURES, matter));
   }
   return files;
 }
