@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 
-// Bundles the browser entry (src/browser.ts, or a page's own script importing it) for
+// Bundles the browser entry (src/entries/browser.ts, or a page's own script importing it) for
 // browsers, as the tests and the pre-check page use it. Two modules are swapped for the
 // browser, as package.json's "imports" (condition "browser") swaps them for a consumer's bundler:
 // - re2js, by src/browser/native-pattern.ts (the browser's RegExp, for the patterns whose
@@ -18,7 +18,7 @@ import * as esbuild from "esbuild";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export interface BrowserBundleOptions {
-  /** The entry; src/browser.ts by default. */
+  /** The entry; src/entries/browser.ts by default. */
   entry?: string;
   /** `iife` (a classic script setting `globalName`) or `esm`. */
   format?: "iife" | "esm";
@@ -50,7 +50,7 @@ export async function bundleBrowser(
 ): Promise<{ code: string; metafile: esbuild.Metafile }> {
   const format = options.format ?? "iife";
   const result = await esbuild.build({
-    entryPoints: [options.entry ?? join(ROOT, "src/browser.ts")],
+    entryPoints: [options.entry ?? join(ROOT, "src/entries/browser.ts")],
     absWorkingDir: ROOT,
     bundle: true,
     platform: "browser",

@@ -1,5 +1,5 @@
 import type { Ajv, ValidateFunction } from "ajv";
-import { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
 import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { type CompiledMatter, compileMatter } from "../evaluate/compile-matter.js";
@@ -79,7 +79,8 @@ export class BrowserRules {
     this.#matters = versions;
     this.catalogs = catalogs;
     const ownCalendar = rules.calendars[0];
-    this.calendar = ownCalendar && createCalendar(ownCalendar);
+    // The calendar was validated with the rules when the module was built (no zod here).
+    this.calendar = ownCalendar && compileCalendar(ownCalendar);
     this.sha256 = sha256;
   }
 

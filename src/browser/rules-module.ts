@@ -159,7 +159,8 @@ const standaloneCode = (
  * The catalogs the chosen matters need, in their order: the laws (citations), those a derived
  * fact's function needs — found by asking the function, as the validator does, which catalogs
  * it would miss — and, in turn, those their `references` name (a bundle's catalogs must
- * resolve). A page downloads no catalog its matter does not read.
+ * resolve). A page downloads no catalog its matter does not read, and of the laws only those
+ * its matters cite.
  */
 function catalogsNeeded(rules: ValidatedRules): CatalogFile[] {
   const all = new Set(rules.catalogs.map((c) => c.catalog));
@@ -183,7 +184,26 @@ function catalogsNeeded(rules: ValidatedRules): CatalogFile[] {
       needed.add(referenced); // a Set visits what is added while it is iterated
     }
   }
-  return rules.catalogs.filter((c) => needed.has(c.catalog));
+  // Of the laws, those the matters cite: every `ref` of a citation in a basis list.
+  const cited = new Set<string>();
+  const walk = (value: unknown, key: string): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        if (/basis$/i.test(key) && typeof (item as { ref?: unknown })?.ref === "string") {
+          cited.add((item as { ref: string }).ref);
+        }
+        walk(item, "");
+      }
+    } else if (typeof value === "object" && value !== null) {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  for (const { file } of rules.matters) walk(file, "");
+  return rules.catalogs
+    .filter((c) => needed.has(c.catalog))
+    .map((c) =>
+      c.catalog === "laws" ? { ...c, entries: c.entries.filter((e) => cited.has(e.id)) } : c,
+    );
 }
 
 /**

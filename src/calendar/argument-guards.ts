@@ -12,7 +12,6 @@ import type { CalendarFile } from "./calendar-file.js";
 import type { DateRange } from "./day-number.js";
 import type { DeadlineStatusOptions, ProvisionalDue } from "./deadline-status.js";
 import type { DueDateOptions } from "./due-date.js";
-import { parseCalendarFile } from "./parse-calendar-file.js";
 import type { DescribeDayOptions, WorkingCalendar } from "./working-calendar.js";
 
 /** The largest count of working days the calendar takes. */
@@ -242,31 +241,6 @@ export function guardCalendar(name: string, value: unknown): WorkingCalendar {
     );
   }
   return value as WorkingCalendar;
-}
-
-/**
- * A calendar file for `createCalendar`, validated as `parseCalendarFile` validates one (shape,
- * then the rules across fields): an invalid file, or one whose getters throw, is a
- * `RangeError` listing its problems, instead of a calendar that answers wrongly. Returns the
- * validated copy, which is what is compiled.
- */
-export function guardCalendarFile(name: string, value: unknown): CalendarFile {
-  let result: ReturnType<typeof parseCalendarFile>;
-  try {
-    result = parseCalendarFile(value);
-  } catch {
-    throw new RangeError(`${name} could not be read`);
-  }
-  if (!result.ok) {
-    const problems = result.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.pointer || "/"}: ${issue.message}`);
-    const more = result.issues.length > 5 ? ` (and ${result.issues.length - 5} more)` : "";
-    throw new RangeError(
-      `${name} is not a valid calendar file: ${problems.join("; ")}${more} — read it with parseCalendarFile for every problem`,
-    );
-  }
-  return result.value;
 }
 
 /** What `deadlineChanges` reads of a recorded decision, copied and checked. */

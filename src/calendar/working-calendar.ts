@@ -1,6 +1,5 @@
 import type { PlainDate } from "../validators/plain-date.js";
 import {
-  guardCalendarFile,
   guardCount,
   guardDate,
   guardDescribeDayOptions,
@@ -86,23 +85,6 @@ export interface WorkingCalendar {
     a: PlainDate,
     b: PlainDate,
   ): { readonly min: number; readonly max: number };
-}
-
-/**
- * Compiles a calendar file once into a {@link WorkingCalendar} whose look-ups are
- * constant-time. The file is validated as `parseCalendarFile` validates it: an invalid file is
- * a `RangeError` listing its first problems (read it through `parseCalendarFile` for all of
- * them, as data), or use `bundledCalendar()` for the official mainland calendar.
- *
- * @example
- * const result = parseCalendarFile(JSON.parse(text));
- * if (!result.ok) throw new Error(result.issues.map((issue) => issue.message).join("\n"));
- * const calendar = createCalendar(result.value);
- * calendar.addWorkingDays("2025-01-24", 1); // "2025-01-26" (a Sunday, 调休上班)
- * calendar.dueDate("2025-01-24", 3).due; // "2025-02-05"
- */
-export function createCalendar(file: CalendarFile): WorkingCalendar {
-  return compileCalendar(guardCalendarFile("file", file));
 }
 
 /**

@@ -12,7 +12,8 @@ export {
   isWorkingDay,
   workingDaysBetween,
 } from "../node/bundled-calendar.js";
-export { createCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
+export { createCalendar } from "../calendar/create-calendar.js";
+export type { WorkingCalendar } from "../calendar/working-calendar.js";
 export { CalendarCoverageError, ProvisionalDateError } from "../calendar/coverage-error.js";
 export type { DueBounds, DueDate, DueDateOptions } from "../calendar/due-date.js";
 export {

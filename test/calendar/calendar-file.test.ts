@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type CalendarFile, CalendarFileSchema } from "../../src/calendar/calendar-file.js";
+import { createCalendar } from "../../src/calendar/create-calendar.js";
 import { parseCalendarFile } from "../../src/calendar/parse-calendar-file.js";
-import { createCalendar } from "../../src/calendar/working-calendar.js";
 import { toPointer } from "../../src/json/json-pointer.js";
 
 const bundled = (): CalendarFile =>
