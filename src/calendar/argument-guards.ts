@@ -8,7 +8,6 @@
 import type { TimeLimitResult } from "../model/decision.js";
 import { isPlainDate, type PlainDate } from "../validators/plain-date.js";
 import { MAX_WORKING_DAYS } from "./assert-count.js";
-import type { CalendarFile } from "./calendar-file.js";
 import type { DateRange } from "./day-number.js";
 import type { DeadlineStatusOptions, ProvisionalDue } from "./deadline-status.js";
 import type { DueDateOptions } from "./due-date.js";
