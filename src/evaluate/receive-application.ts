@@ -18,7 +18,7 @@ export interface ReceivedApplication {
 /**
  * Receives an application: checks its bounds (INPUT_LIMITS), makes its canonical text in the
  * same pass, copies it from that text, and reads the envelope — by hand for the usual shape,
- * through `explain` for anything else (the rule set's reads it with the zod schema, which says
+ * through `explain` for anything else (the rule set explains with the zod schema, which says
  * what is wrong field by field; the browser entry, which loads no zod, says what an envelope
  * is). Throws `ApplicationError` listing every problem when it cannot be received: a bound
  * passed, a value JSON cannot hold, a getter that throws, a malformed envelope.
