@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
 import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
-import { PLAIN_DATE_PATTERN } from "../model/common.js";
+import { isPlainDate } from "../validators/plain-date.js";
 import { VERSION } from "../version.js";
 import { checkAdmin, checkDecisionToken } from "./admin-auth.js";
 import type { DecisionEvent } from "./decision-log.js";
@@ -585,8 +585,9 @@ function guideFormat(accept: string | undefined): "html" | "md" | undefined {
   return undefined;
 }
 
+/** A real calendar date `YYYY-MM-DD` (2025-02-30 is not one). */
 function isDate(value: string): boolean {
-  return PLAIN_DATE_PATTERN.test(value);
+  return isPlainDate(value);
 }
 
 function today(now: Date): string {

@@ -50,6 +50,8 @@ describe("GET /v1/matters", () => {
     // Before the first version took effect (促进个体工商户发展条例, 2022-11-01): none in force.
     expect((await get(`/v1/matters/${MATTER}?date=2022-10-31`)).status).toBe(404);
     expect((await get(`/v1/matters/${MATTER}?date=2022-13-01`)).status).toBe(400);
+    // A date of the right shape that does not exist is no date either.
+    expect((await get(`/v1/matters/${MATTER}?date=2025-02-30`)).status).toBe(400);
     expect((await get("/v1/matters/no.such-matter")).status).toBe(404);
   });
 
