@@ -5,9 +5,7 @@ import type { Issue } from "../model/issue.js";
  * read (docs/rule-authors.md) and the tests hold the rules to. Codes are stable: a code is
  * never reused for another finding.
  */
-export const LINT_CODES: Readonly<
-  Record<string, { severity: Issue["severity"]; summary: string }>
-> = {
+export const LINT_CODES = {
   "unreachable-standard": {
     severity: "error",
     summary: "a standard's when can never hold: the standard is never applied",
@@ -71,4 +69,7 @@ export const LINT_CODES: Readonly<
     summary: "days between two versions when no version is in force",
   },
   "lint-failure": { severity: "error", summary: "a lint rule could not run on the file" },
-};
+} as const satisfies Readonly<Record<string, { severity: Issue["severity"]; summary: string }>>;
+
+/** A code of the lint: a code outside LINT_CODES is a type error where an issue is made. */
+export type LintCode = keyof typeof LINT_CODES;

@@ -3,7 +3,7 @@ import { toPointer } from "../json/json-pointer.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
 import type { MatterFile } from "../model/matter.js";
-import { LINT_CODES } from "./codes.js";
+import { LINT_CODES, type LintCode } from "./codes.js";
 import { type ConditionAnalysis, conditionAnalysis } from "./conditions/analysis.js";
 import type { Segments } from "./conditions/normal-form.js";
 
@@ -24,7 +24,7 @@ export interface MatterLintContext extends LintTarget {
   catalogs: ReadonlyMap<string, CatalogFile>;
   analysis: ConditionAnalysis;
   /** An issue located at `at` in this file, with the code's severity (see LINT_CODES). */
-  issue(code: string, message: string, at: Segments, severity?: Issue["severity"]): Issue;
+  issue(code: LintCode, message: string, at: Segments, severity?: Issue["severity"]): Issue;
 }
 
 /** A lint rule over one matter version: one concept, one or a few stable codes. */
@@ -47,7 +47,7 @@ export function matterLintContext(
     ...target,
     catalogs,
     analysis: conditionAnalysis(target.matter),
-    issue: (code, message, at, severity = LINT_CODES[code]?.severity ?? "error") =>
+    issue: (code, message, at, severity: Issue["severity"] = LINT_CODES[code].severity) =>
       target.document.issue(code, message, toPointer(at), severity),
   };
 }

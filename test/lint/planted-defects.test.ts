@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateRules } from "../../src/entries/authoring.js";
 import { type Issue, loadRules, RuleFileError } from "../../src/index.js";
-import { LINT_CODES } from "../../src/lint/codes.js";
+import { LINT_CODES, type LintCode } from "../../src/lint/codes.js";
 import { indexOf, lineOf, plantedMatter, pristine, writeRules } from "./planted.js";
 
 describe("lint: a rule file with a planted defect of each kind", () => {
@@ -84,7 +84,7 @@ describe("lint: a rule file with a planted defect of each kind", () => {
 
   it("locates every issue in the file, with line and column, under a documented code", () => {
     for (const issue of issues.filter((i) => !["unknown-law", "missing-locale"].includes(i.code))) {
-      expect(LINT_CODES[issue.code]?.severity, issue.code).toBe(issue.severity);
+      expect(LINT_CODES[issue.code as LintCode]?.severity, issue.code).toBe(issue.severity);
     }
     for (const issue of issues) {
       expect(issue.file).toBe(path);
