@@ -12,7 +12,7 @@ import { approvable, bundledRules, ROOT } from "../helpers.js";
 // package's "browser" field alone must swap re2js and json-rules-engine out — and the rules
 // module written by the built `smart-approval/browser-rules`.
 
-const BUILT = existsSync(join(ROOT, "dist/browser.js"));
+const BUILT = existsSync(join(ROOT, "dist/entries/browser.js"));
 const BUDGET = 120 * 1024;
 const MATTER = "individual-business.establishment";
 
