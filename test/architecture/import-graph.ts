@@ -36,10 +36,12 @@ export function importGraph(): ModuleImports[] {
           relative(SRC, normalize(join(dirname(file), specifier.replace(/\.js$/, ".ts")))),
         );
         local.push(target);
-        // The statement the specifier ends: from its last `import`/`export` keyword.
+        // A dynamic import() loads a value; otherwise, the statement the specifier ends, from
+        // its last `import`/`export` keyword, says whether it is of types only.
+        const dynamic = /^import\s*\(/.test(match[0]);
         const before = text.slice(0, match.index);
         const start = Math.max(before.lastIndexOf("\nimport "), before.lastIndexOf("\nexport "));
-        if (!TYPE_ONLY.test(text.slice(start + 1, match.index))) runtime.push(target);
+        if (dynamic || !TYPE_ONLY.test(text.slice(start + 1, match.index))) runtime.push(target);
       } else external.push(specifier);
     }
     modules.push({ module: portable(relative(SRC, file)), local, runtime, external });

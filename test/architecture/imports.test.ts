@@ -80,6 +80,10 @@ describe("the house drawn from the imports", () => {
     expect(ruleSet?.runtime).toContain("evaluate/decide.ts");
     expect(ruleSet?.local).toContain("load/validated-rules.ts");
     expect(ruleSet?.runtime).not.toContain("load/validated-rules.ts");
+    // A dynamic import loads a value, whatever statement came before it.
+    expect(graph.find((m) => m.module === "cli/run.ts")?.runtime).toContain(
+      "cli/commands/evaluate.ts",
+    );
     expect(graph.find((m) => m.module === "node/rule-files.ts")?.external).toContain("node:fs");
     expect(graph.length).toBeGreaterThan(150);
   });
