@@ -1,11 +1,8 @@
 import type { Ajv, ValidateFunction } from "ajv";
 import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
-import { applicationDateProblems } from "../evaluate/application-date.js";
-import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { type CompiledMatter, compileMatter } from "../evaluate/compile-matter.js";
-import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
-import { provideEvidence } from "../evaluate/evidence-provider.js";
-import { receiveApplication } from "../evaluate/receive-application.js";
+import type { DecideOptions } from "../evaluate/decide.js";
+import { decideThrough } from "../evaluate/front-door.js";
 import { buildGuide, type Guide } from "../guide/guide.js";
 import { canonicalJson } from "../json/canonical-json.js";
 import { RuleFileError } from "../load/rule-file-error.js";
@@ -183,69 +180,34 @@ export class BrowserRules {
    * const decision = await browserRules.decide(application, { locale: "en" });
    */
   async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
-    // What follows is RuleSet.decide's front door (rule-set/rule-set.ts) step by step; the test
-    // test/browser/browser-bundle.test.ts holds the two to byte-identical results.
-    const options = decideOptions(given);
-    const received = receiveApplication(raw, () => [
-      problem(
-        "invalid-envelope",
-        "not an application envelope: matter, appliedOn (YYYY-MM-DD) and data are required; evidence and materials are optional; no other key is allowed",
-        "",
-      ),
-    ]);
-    const { application } = received;
-    const dateProblems = applicationDateProblems(application, options);
-    if (dateProblems.length > 0) throw new ApplicationError(dateProblems);
-    const versions = this.#matters.get(application.matter);
-    if (versions === undefined) {
-      const known = [...this.#matters.keys()].join(", ") || "none";
-      throw new ApplicationError([
-        problem(
-          "unknown-matter",
-          `unknown matter "${application.matter}"; loaded: ${known}`,
-          "/matter",
-        ),
-      ]);
-    }
-    const matter = this.#inForce(application.matter, application.appliedOn);
-    if (matter === undefined) {
-      const windows = versions
-        .map(
-          ({ file }) =>
-            `${file.version} (${file.effective.from} … ${file.effective.until ?? "open-ended"})`,
-        )
-        .join(", ");
-      throw new ApplicationError([
-        problem(
-          "no-version-in-force",
-          `no version of ${application.matter} is in force on ${application.appliedOn}; versions: ${windows}`,
-          "/appliedOn",
-        ),
-      ]);
-    }
-    const provided = options.evidence
-      ? await provideEvidence(matter, received, options, options.locale ?? "zh-CN")
-      : undefined;
-    return await decideMatter(matter, provided?.received ?? received, options, {
-      calendar: this.calendar,
-      // @noble/hashes: synchronous, and present where Web Crypto is not (plain-HTTP origins).
-      sha256: sha256Sync,
-      referrals: provided?.referrals,
-    });
+    // RuleSet.decide's front door (evaluate/front-door.ts); test/browser/browser-bundle.test.ts
+    // holds the two to byte-identical results.
+    return await decideThrough(
+      {
+        // No zod in a browser: an envelope the fast read does not take is explained in one line.
+        explain: () => [
+          {
+            code: "invalid-envelope",
+            message:
+              "not an application envelope: matter, appliedOn (YYYY-MM-DD) and data are required; evidence and materials are optional; no other key is allowed",
+            pointer: "",
+          },
+        ],
+        versions: this.#matters,
+        inForce: (matter, date) => this.#inForce(matter, date),
+        calendar: this.calendar,
+        // @noble/hashes: synchronous, and present where Web Crypto is not (plain-HTTP origins).
+        sha256: sha256Sync,
+      },
+      raw,
+      given,
+    );
   }
 }
 
 /** What compileMatter asks of ajv: the browser gives it validators generated beforehand. */
 interface SchemaValidators {
   compile(schema: unknown): ValidateFunction;
-}
-
-function problem(
-  code: ApplicationProblem["code"],
-  message: string,
-  pointer: string,
-): ApplicationProblem {
-  return { code, message, pointer };
 }
 
 function moduleIssue(code: string, message: string) {

@@ -1,17 +1,14 @@
 import type { Ajv } from "ajv";
 import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
-import { applicationDateProblems } from "../evaluate/application-date.js";
-import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import {
   type CompiledMatter,
   compileMatter,
   createSchemaCompiler,
 } from "../evaluate/compile-matter.js";
 import type { EvaluatorKind } from "../evaluate/condition-evaluator.js";
-import { type DecideOptions, decideMatter, decideOptions } from "../evaluate/decide.js";
-import { provideEvidence } from "../evaluate/evidence-provider.js";
+import type { DecideOptions } from "../evaluate/decide.js";
 import { explainEnvelope } from "../evaluate/explain-envelope.js";
-import { receiveApplication } from "../evaluate/receive-application.js";
+import { decideThrough, type FrontDoor } from "../evaluate/front-door.js";
 import { type Sha256, sha256Hex } from "../json/canonical-json.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { RuleSource } from "../load/validate-sources.js";
@@ -91,6 +88,7 @@ export class RuleSet {
   /** The 一件事 loaded beside the matters (decided by src/one-thing on top of this rule set). */
   readonly oneThings: NonNullable<ValidatedRules["oneThings"]>;
   readonly #compile: (version: Version) => CompiledMatter;
+  #frontDoor: FrontDoor | undefined;
 
   private constructor(
     matters: ValidatedRules["matters"],
@@ -262,59 +260,20 @@ export class RuleSet {
    * decision.outcome; // "approve" | "incomplete" | "refer"
    */
   async decide(raw: unknown, given?: DecideOptions | null): Promise<Decision> {
-    // Options are read once and checked: a mistake in them is a RangeError naming the option.
-    const options = decideOptions(given);
-    const received = receiveApplication(raw, explainEnvelope);
-    const { application } = received;
-    // The applicant must not choose the law by choosing the date (see application-date.ts).
-    const dateProblems = applicationDateProblems(application, options);
-    if (dateProblems.length > 0) throw new ApplicationError(dateProblems);
-    const versions = this.#matters.get(application.matter);
-    if (versions === undefined) {
-      const known = [...this.#matters.keys()].join(", ") || "none";
-      throw new ApplicationError([
-        problem(
-          "unknown-matter",
-          `unknown matter "${application.matter}"; loaded: ${known}`,
-          "/matter",
-        ),
-      ]);
-    }
-    const matter = this.#compiledInForce(application.matter, application.appliedOn);
-    if (matter === undefined) {
-      const windows = versions
-        .map(
-          ({ file }) =>
-            `${file.version} (${file.effective.from} … ${file.effective.until ?? "open-ended"})`,
-        )
-        .join(", ");
-      throw new ApplicationError([
-        problem(
-          "no-version-in-force",
-          `no version of ${application.matter} is in force on ${application.appliedOn}; versions: ${windows}`,
-          "/appliedOn",
-        ),
-      ]);
-    }
-    // Evidence fetched while deciding (only when the caller gives a provider).
-    const provided = options.evidence
-      ? await provideEvidence(matter, received, options, options.locale ?? "zh-CN")
-      : undefined;
-    // Awaited: resolving with the promise itself would cost two more microtask turns.
-    return await decideMatter(matter, provided?.received ?? received, options, {
+    return await decideThrough(this.#door, raw, given);
+  }
+
+  /** What decideThrough needs of this rule set (made once). */
+  get #door(): FrontDoor {
+    this.#frontDoor ??= {
+      explain: explainEnvelope,
+      versions: this.#matters,
+      inForce: (matter, date) => this.#compiledInForce(matter, date),
       calendar: this.calendar,
       sha256: this.#sha256,
-      referrals: provided?.referrals,
-    });
+    };
+    return this.#frontDoor;
   }
-}
-
-function problem(
-  code: ApplicationProblem["code"],
-  message: string,
-  pointer: string,
-): ApplicationProblem {
-  return { code, message, pointer };
 }
 
 /** `RuleSet.validate` with a given schema compiler (fromSources compiles with the same one). */

@@ -77,7 +77,7 @@ describe("the house drawn from the imports", () => {
 
   it("finds the imports it checks (a graph read wrongly would pass every rule)", () => {
     const ruleSet = graph.find((m) => m.module === "rule-set/rule-set.ts");
-    expect(ruleSet?.runtime).toContain("evaluate/decide.ts");
+    expect(ruleSet?.runtime).toContain("evaluate/front-door.ts");
     expect(ruleSet?.local).toContain("load/validated-rules.ts");
     expect(ruleSet?.runtime).not.toContain("load/validated-rules.ts");
     // A dynamic import loads a value, whatever statement came before it.
