@@ -9,6 +9,7 @@ import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
 import { type RuleFileIssueCode, ruleFileIssue } from "./issue-codes.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
+import { versionWindowIssues } from "./version-windows.js";
 
 /** `…/one-things/<id>/<version>.json`: where a 一件事 file is kept. */
 const ONE_THING_FILE = /(?:^|[\\/])one-things[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/;
@@ -80,7 +81,17 @@ export function checkOneThingSources(
       ...(sha256 && { sha256: sha256(canonicalJson(parsed.document.value)) }),
     });
   }
-  issues.push(...overlaps(valid));
+  issues.push(
+    ...versionWindowIssues(
+      valid.map(({ oneThing, file, document }) => ({
+        id: oneThing.oneThing,
+        version: oneThing.version,
+        effective: oneThing.effective,
+        file,
+        document,
+      })),
+    ),
+  );
   return { issues, oneThings: valid.map(({ document: _, ...rest }) => rest) };
 }
 
@@ -343,46 +354,6 @@ function placement(file: string, one: OneThingFile, document: SourceLocator): Is
       ),
     );
   }
-  return issues;
-}
-
-function overlaps(valid: ReadonlyArray<ValidOneThingFile & { document: SourceLocator }>): Issue[] {
-  const issues: Issue[] = [];
-  valid.forEach((current, i) => {
-    const { from, until } = current.oneThing.effective;
-    if (until !== undefined && until < from) {
-      issues.push(
-        ruleFileIssue(
-          current.document,
-          "invalid-window",
-          `effective.until ${until} is before effective.from ${from}`,
-          "/effective/until",
-        ),
-      );
-    }
-    for (const earlier of valid.slice(0, i)) {
-      if (earlier.oneThing.oneThing !== current.oneThing.oneThing) continue;
-      if (earlier.oneThing.version === current.oneThing.version) {
-        issues.push(
-          ruleFileIssue(
-            current.document,
-            "duplicate-version",
-            `version ${current.oneThing.version} is also in ${earlier.file}`,
-            "/version",
-          ),
-        );
-      } else if (overlap(earlier.oneThing.effective, current.oneThing.effective)) {
-        issues.push(
-          ruleFileIssue(
-            current.document,
-            "overlapping-versions",
-            `in force ${window(current.oneThing.effective)}, while version ${earlier.oneThing.version} (${earlier.file}) is in force ${window(earlier.oneThing.effective)}`,
-            "/effective",
-          ),
-        );
-      }
-    }
-  });
   return issues;
 }
 

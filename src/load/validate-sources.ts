@@ -21,6 +21,7 @@ import { calendarIssueCode, ruleFileIssue } from "./issue-codes.js";
 import { partialMatter } from "./partial-matter.js";
 import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
+import { versionWindowIssues } from "./version-windows.js";
 
 /** A rule file's name and text, however it was read (`text` is read once, when needed). */
 export interface RuleSource {
@@ -185,7 +186,18 @@ export function validateSources(
       });
     }
   }
-  issues.push(...versionConflicts(matters), ...lintVersions(versions));
+  issues.push(
+    ...versionWindowIssues(
+      matters.map(({ matter, file, document }) => ({
+        id: matter.matter,
+        version: matter.version,
+        effective: matter.effective,
+        file,
+        document,
+      })),
+    ),
+    ...lintVersions(versions),
+  );
   // 一件事 files, checked against every member matter that passed the schema.
   const one = checkOneThingSources(
     oneThingSources,
@@ -257,57 +269,4 @@ function placement(file: string, matter: MatterFile, document: SourceLocator): I
     );
   }
   return issues;
-}
-
-function versionConflicts(matters: readonly ValidMatter[]): Issue[] {
-  const issues: Issue[] = [];
-  const byMatter = new Map<string, ValidMatter[]>();
-  for (const m of matters)
-    byMatter.set(m.matter.matter, [...(byMatter.get(m.matter.matter) ?? []), m]);
-  for (const versions of byMatter.values()) {
-    const sorted = [...versions].sort((a, b) =>
-      compare(a.matter.effective.from, b.matter.effective.from),
-    );
-    sorted.forEach((current, i) => {
-      const { from, until } = current.matter.effective;
-      if (until !== undefined && until < from) {
-        issues.push(
-          ruleFileIssue(
-            current.document,
-            "invalid-window",
-            `effective.until ${until} is before effective.from ${from}`,
-            "/effective/until",
-          ),
-        );
-      }
-      for (const earlier of sorted.slice(0, i)) {
-        if (earlier.matter.version === current.matter.version) {
-          issues.push(
-            ruleFileIssue(
-              current.document,
-              "duplicate-version",
-              `version ${current.matter.version} is also in ${earlier.file}`,
-              "/version",
-            ),
-          );
-        }
-        const earlierUntil = earlier.matter.effective.until;
-        if (earlierUntil === undefined || earlierUntil >= from) {
-          issues.push(
-            ruleFileIssue(
-              current.document,
-              "overlapping-versions",
-              `in force from ${from}, while version ${earlier.matter.version} (${earlier.file}) is in force ${earlier.matter.effective.from} … ${earlierUntil ?? "open-ended"}`,
-              "/effective",
-            ),
-          );
-        }
-      }
-    });
-  }
-  return issues;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
