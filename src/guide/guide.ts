@@ -164,6 +164,28 @@ const W = {
 } as const;
 
 /**
+ * A legal basis as the guides write it: each law by its title and its articles, in the
+ * locale's form (《…》第5条、第6条 / Law, art 5, 6). The one wording of the matter's guide and
+ * the 一件事 guide.
+ *
+ * @example
+ * citeBasis([{ ref: "civil-code", articles: ["18"] }], laws, "zh-CN"); // "《中华人民共和国民法典》第18条"
+ */
+export function citeBasis(
+  basis: readonly Citation[],
+  laws: ReadonlyMap<string, LocalizedText>,
+  locale: Locale,
+): string {
+  const w = W[locale];
+  return basis
+    .map((c) => {
+      const title = laws.get(c.ref);
+      return w.cite(title ? (title[locale] ?? title["zh-CN"]) : c.ref, c.articles);
+    })
+    .join(w.sep);
+}
+
+/**
  * Builds the public guide of one matter version from its rule file: legal basis, conditions
  * (with when each applies and what happens if it is not met), materials (with when each is
  * needed, how it may be supplied, deferral and follow-up), time limit, fee, and the cases a
@@ -180,15 +202,7 @@ export function buildGuide(
   const { locale } = context;
   const w = W[locale];
   const text = (t: LocalizedText) => t[locale] ?? t["zh-CN"];
-  const cite = (basis: readonly Citation[]) =>
-    basis
-      .map((c) =>
-        w.cite(
-          context.laws.has(c.ref) ? text(context.laws.get(c.ref) as LocalizedText) : c.ref,
-          c.articles,
-        ),
-      )
-      .join(w.sep);
+  const cite = (basis: readonly Citation[]) => citeBasis(basis, context.laws, locale);
   const referralTitle = (code: string) => {
     const referral = matter.referrals.find((r) => r.code === code);
     return referral ? text(referral.title) : code;

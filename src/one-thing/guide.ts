@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, describeCondition } from "../guide/condition-text.js";
-import type { Guide, GuideItem } from "../guide/guide.js";
+import { citeBasis, type Guide, type GuideItem } from "../guide/guide.js";
 import { schemaTitle } from "../json/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import type { Locale, LocalizedText } from "../model/common.js";
@@ -41,8 +41,6 @@ const W = {
     citedBy: "依据",
     colon: "：",
     sep: "；",
-    cite: (law: string, articles: string[]) =>
-      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     footer: (id: string, version: string, sha: string) =>
       `本指南由一件事规则文件 ${id} ${version} 生成（SHA-256 ${sha}），与审批所用规则一致。`,
   },
@@ -83,7 +81,6 @@ const W = {
     citedBy: "Basis",
     colon: ": ",
     sep: "; ",
-    cite: (law: string, articles: string[]) => `${law} ${articles.join(", ")}`,
     footer: (id: string, version: string, sha: string) =>
       `Generated from the one-thing rule file ${id} ${version} (SHA-256 ${sha}), the rules that decide.`,
   },
@@ -107,15 +104,7 @@ export function buildOneThingGuide(
   const { locale } = context;
   const w = W[locale];
   const text = (t: LocalizedText) => t[locale] ?? t["zh-CN"];
-  const cite = (basis: readonly Citation[]) =>
-    basis
-      .map((c) =>
-        w.cite(
-          context.laws.has(c.ref) ? text(context.laws.get(c.ref) as LocalizedText) : c.ref,
-          c.articles,
-        ),
-      )
-      .join(w.sep);
+  const cite = (basis: readonly Citation[]) => citeBasis(basis, context.laws, locale);
   const memberTitle = (key: string) => {
     const member = file.members.find((m) => m.key === key);
     if (member === undefined) return key;
