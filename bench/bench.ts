@@ -60,7 +60,7 @@ const log = (text: string) => process.stderr.write(`${text}\n`);
 
 const rules = await loadRules(BENCH_RULES);
 const appliedOn = "2025-06-30";
-const compiled = compiledInForce(rules, CORPUS_MATTER, appliedOn);
+const compiled = await compiledInForce(rules, CORPUS_MATTER, appliedOn);
 if (compiled === undefined) throw new Error(`bench/rules has no ${CORPUS_MATTER}`);
 const matter = compiled.file;
 const corpus = generateApplications(corpusSize, Number(args.seed));

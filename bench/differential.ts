@@ -26,12 +26,12 @@ export interface DifferentialReport {
  */
 export async function differential(count: number, seed: number): Promise<DifferentialReport> {
   const date = "2025-06-30";
-  const compiled = compiledInForce(
+  const compiled = await compiledInForce(
     await loadRules(undefined, { evaluator: "compiled" }),
     CORPUS_MATTER,
     date,
   );
-  const reference = compiledInForce(
+  const reference = await compiledInForce(
     await loadRules(undefined, { evaluator: "json-rules-engine" }),
     CORPUS_MATTER,
     date,

@@ -94,8 +94,8 @@ await compare(
 );
 
 const rules = await loadRules(BENCH_RULES_DIR);
-const compiled = compiledInForce(rules, CORPUS_MATTER, "2025-06-30");
-const reference = compiledInForce(
+const compiled = await compiledInForce(rules, CORPUS_MATTER, "2025-06-30");
+const reference = await compiledInForce(
   await loadRules(BENCH_RULES_DIR, { evaluator: "json-rules-engine" }),
   CORPUS_MATTER,
   "2025-06-30",

@@ -1,10 +1,13 @@
-import type { Ajv, ValidateFunction } from "ajv";
 import { compileCalendar, type WorkingCalendar } from "../calendar/working-calendar.js";
-import { type CompiledMatter, compileMatter } from "../evaluate/compile-matter.js";
+import {
+  type CompiledMatter,
+  compileMatter,
+  type SchemaValidators,
+} from "../evaluate/compile-matter.js";
 import type { DecideOptions } from "../evaluate/decide.js";
 import { decideThrough } from "../evaluate/front-door.js";
+import { precompiledValidators } from "../evaluate/precompiled-validators.js";
 import { buildGuide, type Guide } from "../guide/guide.js";
-import { canonicalJson } from "../json/canonical-json.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { openRulesBundle } from "../load/rules-bundle.js";
 import type { ValidatedRules } from "../load/validated-rules.js";
@@ -15,7 +18,9 @@ import type { MatterFile } from "../model/matter.js";
 import type { MatterSummary } from "../rule-set/rule-set.js";
 import { sha256Sync } from "../validators/sha256.js";
 import type { BrowserRulesModule } from "./rules-module.js";
-import { BROWSER_RULES, linkValidator } from "./validator-runtime.js";
+
+/** What a browser rules module names itself; another format is refused. */
+export const BROWSER_RULES = "smart-approval/browser-rules@1";
 
 /** A matter version as a page sees it: the rule file, its hash and the laws it cites. */
 export interface BrowserMatterVersion {
@@ -66,7 +71,7 @@ export class BrowserRules {
         sha256: fileSha256,
         laws,
         catalogs: entries,
-        ajv: validators as unknown as Ajv,
+        validators,
       });
       versions.set(file.matter, [...(versions.get(file.matter) ?? []), compiled]);
     }
@@ -113,23 +118,7 @@ export class BrowserRules {
         ),
       ]);
     }
-    const factories = module.validators ?? {};
-    const linked = new Map<string, ValidateFunction>();
-    const validators: SchemaValidators = {
-      compile(schema) {
-        const key = sha256Sync(canonicalJson(schema));
-        let validate = linked.get(key);
-        if (validate === undefined) {
-          const factory = Object.hasOwn(factories, key) ? factories[key] : undefined;
-          if (factory === undefined) {
-            throw new Error(`no validator in the browser rules for an input schema (${key})`);
-          }
-          validate = linkValidator(factory, schema);
-          linked.set(key, validate);
-        }
-        return validate;
-      },
-    };
+    const validators = precompiledValidators(module.validators ?? {});
     return new BrowserRules(rules, header.sha256, validators);
   }
 
@@ -203,11 +192,6 @@ export class BrowserRules {
       given,
     );
   }
-}
-
-/** What compileMatter asks of ajv: the browser gives it validators generated beforehand. */
-interface SchemaValidators {
-  compile(schema: unknown): ValidateFunction;
 }
 
 function moduleIssue(code: string, message: string) {

@@ -1,9 +1,7 @@
-import type { Ajv, ValidateFunction } from "ajv";
-import standaloneModule from "ajv/dist/standalone/index.js";
 import { DERIVED_FUNCTIONS } from "../evaluate/derived/registry.js";
 import { linearPatternError } from "../evaluate/linear-pattern.js";
-import { createSchemaCompiler } from "../evaluate/schema-compiler.js";
-import { canonicalJson } from "../json/canonical-json.js";
+import type { ValidatorFactories } from "../evaluate/precompiled-validators.js";
+import { validatorFactoriesCode } from "../evaluate/validator-code.js";
 import { toPointer } from "../json/json-pointer.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { encodeRulesBundle } from "../load/rules-bundle.js";
@@ -15,8 +13,8 @@ import type { MatterFile } from "../model/matter.js";
 import { RuleSet } from "../rule-set/rule-set.js";
 import { sha256Sync } from "../validators/sha256.js";
 import { VERSION } from "../version.js";
+import { BROWSER_RULES } from "./browser-rules.js";
 import { nativePatternError } from "./native-pattern.js";
-import { BROWSER_RULES, RUNTIME_MODULES } from "./validator-runtime.js";
 import { catalogWithoutNotes, matterWithoutNotes } from "./without-notes.js";
 
 // The browser rules module: what a page needs to decide with the library's rules, built in
@@ -42,21 +40,8 @@ export interface BrowserRulesModule {
    */
   bundle: { header: unknown; body: unknown };
   /** Input-schema validators by the SHA-256 of the schema's canonical JSON. */
-  validators: Readonly<Record<string, ValidatorFactory>>;
+  validators: ValidatorFactories;
 }
-
-/**
- * A validator as ajv's standalone code, wrapped so that it receives what it refers to:
- * `require` for ajv's run-time helpers and formats, `linearPattern` for the patterns' engine,
- * `rootSchema` for the schema it validates against.
- */
-export type ValidatorFactory = (
-  require: (id: string) => unknown,
-  linearPattern: unknown,
-  module: { exports: unknown },
-  exports: unknown,
-  rootSchema: unknown,
-) => void;
 
 export interface RulesModuleOptions {
   /**
@@ -120,24 +105,17 @@ export async function browserRulesModule(
   );
   if (patternIssues.length > 0) throw new RuleFileError(patternIssues);
 
-  const ajv = createSchemaCompiler({ source: true });
-  const validators = new Map<string, string>();
-  for (const { file } of chosen.matters) {
-    for (const schema of [file.input.data, file.input.evidence]) {
-      const key = sha256Sync(canonicalJson(schema));
-      if (validators.has(key)) continue;
-      validators.set(key, factoryCode(ajv, ajv.compile(schema), schema));
-    }
-  }
+  const validators = validatorFactoriesCode(
+    chosen.matters.flatMap(({ file }) => [file.input.data, file.input.evidence]),
+  );
   const bundle = encodeRulesBundle(shipped, sha256Sync);
   const bundleLines = bundle.split("\n");
   const header = JSON.parse(bundleLines[0] as string) as { sha256: string };
-  const entries = [...validators].map(([key, code]) => `${JSON.stringify(key)}: ${code}`);
   const value = [
     "{",
     `format: ${JSON.stringify(BROWSER_RULES)},`,
     `bundle: {\nheader: ${bundleLines[0]},\nbody: ${bundleLines[1]}\n},`,
-    `validators: {\n${entries.join(",\n")}\n},`,
+    `validators: ${validators},`,
     "}",
   ].join("\n");
   const as = options.as ?? "module";
@@ -149,11 +127,6 @@ export async function browserRulesModule(
       : `${banner}globalThis[${JSON.stringify(as.global)}] = ${value};\n`;
   return { code, sha256: header.sha256 };
 }
-
-// ajv's standalone module is CommonJS with a default export: Node gives the exports object.
-const standaloneCode = (
-  standaloneModule as unknown as { default: (ajv: Ajv, validate: ValidateFunction) => string }
-).default;
 
 /**
  * The catalogs the chosen matters need, in their order: the laws (citations), those a derived
@@ -204,26 +177,6 @@ function catalogsNeeded(rules: ValidatedRules): CatalogFile[] {
     .map((c) =>
       c.catalog === "laws" ? { ...c, entries: c.entries.filter((e) => cited.has(e.id)) } : c,
     );
-}
-
-/**
- * A compiled validator as the text of a ValidatorFactory; only known run-time modules. ajv's
- * code holds the whole schema as a constant (it reads `enum` lists and the like from it): that
- * copy is replaced by the factory's `rootSchema`, the schema in the rules (the same JSON, as
- * the validator's key says), which the page then downloads once.
- */
-function factoryCode(ajv: Ajv, validate: ValidateFunction, schema: unknown): string {
-  const written = JSON.stringify(schema)
-    .replaceAll("\u2028", "\\u2028")
-    .replaceAll("\u2029", "\\u2029");
-  const code = standaloneCode(ajv, validate).replace(` = ${written};`, () => " = rootSchema;");
-
-  for (const [, id] of code.matchAll(/require\("([^"]+)"\)/g)) {
-    if (!(RUNTIME_MODULES as readonly string[]).includes(id as string)) {
-      throw new Error(`a validator needs ${id}, which the browser entry does not provide`);
-    }
-  }
-  return `function (require, linearPattern, module, exports, rootSchema) {\n${code}\n}`;
 }
 
 /**

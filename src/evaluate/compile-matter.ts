@@ -1,4 +1,4 @@
-import type { Ajv, ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import type { CatalogEntry } from "../model/catalog.js";
 import type { LocalizedText } from "../model/common.js";
 import type { DerivedFact, MatterFile } from "../model/matter.js";
@@ -6,13 +6,15 @@ import { ConditionEvaluator, ConditionSlots, type EvaluatorKind } from "./condit
 import type { DerivedFunction } from "./derived/derived-function.js";
 import { DERIVED_FUNCTIONS } from "./derived/registry.js";
 
-// The schema compiler is in its own module (ajv compiles with `new Function`): the browser
-// entry compiles matters with validators generated beforehand and never loads ajv.
-export {
-  ANNOTATION_KEYWORDS,
-  createSchemaCompiler,
-  SchemaStrictError,
-} from "./schema-compiler.js";
+/**
+ * Where a matter's input-schema validators come from: ajv compiling them now
+ * (`createSchemaCompiler`, schema-compiler.ts), or validators generated beforehand
+ * (precompiled-validators.ts) — the browser, and the CLI on the rules stored at build time,
+ * never load ajv.
+ */
+export interface SchemaValidators {
+  compile(schema: object): ValidateFunction;
+}
 
 /** A matter version with everything that can be done once already done. */
 export interface CompiledMatter {
@@ -49,12 +51,12 @@ export interface MatterSlots {
 }
 
 /**
- * Compiles a validated matter file: its input schemas (ajv), its conditions (json-rules-engine
- * rule JSON, built once) and its law titles. Throws only on what the validator already
- * reports (an input schema ajv cannot compile); callers validate first.
+ * Compiles a validated matter file: its input schemas (`validators`), its conditions
+ * (json-rules-engine rule JSON, built once) and its law titles. Throws only on what the
+ * validator already reports (an input schema ajv cannot compile); callers validate first.
  *
  * @example
- * const compiled = compileMatter(file, { sha256, laws, ajv: createSchemaCompiler() });
+ * const compiled = compileMatter(file, { sha256, laws, catalogs, validators: createSchemaCompiler() });
  */
 export function compileMatter(
   file: MatterFile,
@@ -62,7 +64,7 @@ export function compileMatter(
     sha256: string;
     laws: ReadonlyMap<string, LocalizedText>;
     catalogs: ReadonlyMap<string, readonly CatalogEntry[]>;
-    ajv: Ajv;
+    validators: SchemaValidators;
     /** The evaluator of the conditions; the compiled one by default. */
     evaluator?: EvaluatorKind;
   },
@@ -94,8 +96,8 @@ export function compileMatter(
     sha256: context.sha256,
     laws: context.laws,
     catalogs: context.catalogs,
-    validateData: context.ajv.compile(file.input.data),
-    validateEvidence: context.ajv.compile(file.input.evidence),
+    validateData: context.validators.compile(file.input.data),
+    validateEvidence: context.validators.compile(file.input.evidence),
     evaluator: new ConditionEvaluator(
       conditions.conditions,
       context.evaluator ? { kind: context.evaluator } : {},

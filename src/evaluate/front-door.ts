@@ -1,23 +1,28 @@
 import type { WorkingCalendar } from "../calendar/working-calendar.js";
 import type { Sha256 } from "../json/canonical-json.js";
-import type { Application } from "../model/application.js";
 import type { Decision } from "../model/decision.js";
 import type { MatterFile } from "../model/matter.js";
 import { applicationDateProblems } from "./application-date.js";
-import { ApplicationError, type ApplicationProblem } from "./application-error.js";
+import { ApplicationError } from "./application-error.js";
 import type { CompiledMatter } from "./compile-matter.js";
 import { type DecideOptions, decideMatter, decideOptions } from "./decide.js";
 import { provideEvidence } from "./evidence-provider.js";
-import { receiveApplication } from "./receive-application.js";
+import { type ExplainEnvelope, receiveApplication } from "./receive-application.js";
 
 /** What a registry of matters (the rule set, the browser's rules) gives its front door. */
 export interface FrontDoor {
   /** Explains an envelope the fast read did not take (see receiveApplication). */
-  explain: (input: unknown) => Application | ApplicationProblem[];
+  explain: ExplainEnvelope;
   /** The versions loaded of each matter, oldest first (for the messages). */
   versions: ReadonlyMap<string, readonly { readonly file: MatterFile }[]>;
-  /** The compiled version of a matter in force on a date. */
-  inForce: (matter: string, date: string) => CompiledMatter | undefined;
+  /**
+   * The compiled version of a matter in force on a date; a promise while it is compiled for
+   * the first time with a compiler that must first be loaded (see RuleSet).
+   */
+  inForce: (
+    matter: string,
+    date: string,
+  ) => CompiledMatter | Promise<CompiledMatter | undefined> | undefined;
   calendar: WorkingCalendar | undefined;
   sha256: Sha256 | undefined;
 }
@@ -37,7 +42,8 @@ export async function decideThrough(
 ): Promise<Decision> {
   // Options are read once and checked: a mistake in them is a RangeError naming the option.
   const options = decideOptions(given);
-  const received = receiveApplication(raw, door.explain);
+  const receiving = receiveApplication(raw, door.explain);
+  const received = receiving instanceof Promise ? await receiving : receiving;
   const { application } = received;
   // The applicant must not choose the law by choosing the date (see application-date.ts).
   const dateProblems = applicationDateProblems(application, options);
@@ -53,7 +59,8 @@ export async function decideThrough(
       },
     ]);
   }
-  const matter = door.inForce(application.matter, application.appliedOn);
+  const found = door.inForce(application.matter, application.appliedOn);
+  const matter = found instanceof Promise ? await found : found;
   if (matter === undefined) {
     const windows = versions
       .map(

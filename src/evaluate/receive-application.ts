@@ -20,16 +20,18 @@ export interface ReceivedApplication {
  * same pass, copies it from that text, and reads the envelope — by hand for the usual shape,
  * through `explain` for anything else (the rule set explains with the zod schema, which says
  * what is wrong field by field; the browser entry, which loads no zod, says what an envelope
- * is). Throws `ApplicationError` listing every problem when it cannot be received: a bound
- * passed, a value JSON cannot hold, a getter that throws, a malformed envelope.
+ * is). `explain` may answer with a promise (the rule set loads zod only when an envelope needs
+ * explaining), and then so does this. Throws `ApplicationError` listing every problem when it
+ * cannot be received: a bound passed, a value JSON cannot hold, a getter that throws, a
+ * malformed envelope.
  *
  * @example
  * const { application, text } = receiveApplication(JSON.parse(body), explainEnvelope);
  */
 export function receiveApplication(
   raw: unknown,
-  explain: (input: unknown) => Application | ApplicationProblem[],
-): ReceivedApplication {
+  explain: ExplainEnvelope,
+): ReceivedApplication | Promise<ReceivedApplication> {
   // One pass both checks the input's bounds and makes the text its hash is taken of; only an
   // input that fails goes through the walk that says why.
   const text = safeCanonicalJson(raw);
@@ -56,6 +58,20 @@ export function receiveApplication(
   const application = readApplication(input);
   if (application !== undefined) return { application, text };
   const explained = explain(input);
+  return explained instanceof Promise
+    ? explained.then((answer) => explainedApplication(answer, text))
+    : explainedApplication(explained, text);
+}
+
+/** Explains an envelope the fast read did not take: the application, or every problem. */
+export type ExplainEnvelope = (
+  input: unknown,
+) => Application | ApplicationProblem[] | Promise<Application | ApplicationProblem[]>;
+
+function explainedApplication(
+  explained: Application | ApplicationProblem[],
+  text: string,
+): ReceivedApplication {
   if (Array.isArray(explained)) throw new ApplicationError(explained);
   return { application: explained, text };
 }

@@ -1,5 +1,5 @@
 import type { Ajv } from "ajv";
-import { SchemaStrictError } from "../evaluate/compile-matter.js";
+import { SchemaStrictError } from "../evaluate/schema-compiler.js";
 
 /** Where in an input schema a problem is (segments below `input.data` / `input.evidence`). */
 export interface SchemaProblem {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { createSchemaCompiler } from "../evaluate/compile-matter.js";
+import { createSchemaCompiler } from "../evaluate/schema-compiler.js";
 import { type RuleSource, validateSources } from "../load/validate-sources.js";
 import type { CatalogFile } from "../model/catalog.js";
 import { BUNDLED_RULES_DIR, readSources, walk } from "./rule-files.js";

@@ -7,10 +7,8 @@ import { decodeRulesBundle, encodeRulesBundle } from "../load/rules-bundle.js";
 import type { RuleSource } from "../load/validate-sources.js";
 import type { CatalogFile } from "../model/catalog.js";
 import type { Issue } from "../model/issue.js";
-import { RuleSet, type RuleSetOptions } from "../rule-set/rule-set.js";
+import { fromStoredRules, RuleSet, type RuleSetOptions } from "../rule-set/rule-set.js";
 import { ed25519Signer, ed25519Verifier } from "./bundle-signature.js";
-import { bundledCalendar } from "./bundled-calendar.js";
-import { bundledCatalogs } from "./bundled-catalogs.js";
 import { storedBundledRules } from "./bundled-rules.js";
 import { ioIssue, readRuleFile } from "./read-rule-file.js";
 import {
@@ -76,9 +74,14 @@ export async function loadRules(
     ]);
   }
   if (resolve(path) === resolve(BUNDLED_RULES_DIR)) {
-    const stored = storedBundledRules();
-    if (stored !== undefined)
-      return RuleSet.fromValidated(stored, { sha256: nodeSha256, ...options });
+    const stored = await storedBundledRules();
+    if (stored !== undefined) {
+      return fromStoredRules(stored.rules, stored.validators, {
+        sha256: nodeSha256,
+        ...options,
+        keySha256: nodeSha256,
+      });
+    }
   }
   if (isFile(path)) {
     const { rules, issues } = decodeRulesBundle(
@@ -178,12 +181,20 @@ async function directorySources(dir: string): Promise<{
   options: { calendar?: WorkingCalendar; baseCatalogs?: Map<string, CatalogFile> };
 }> {
   const sources = readSources(ruleFiles(dir));
-  const baseCatalogs = resolve(dir) === resolve(BUNDLED_RULES_DIR) ? undefined : bundledCatalogs();
+  // The catalogs' validation (and the lint it loads) is needed only here, not to decide.
+  const baseCatalogs =
+    resolve(dir) === resolve(BUNDLED_RULES_DIR)
+      ? undefined
+      : (await import("./bundled-catalogs.js")).bundledCatalogs();
   const hasCalendar = sources.some((s) => /(^|[\\/])calendars[\\/]/.test(s.file));
+  // Read (and its file validated, with zod) only here: deciding on stored rules needs neither.
+  const calendar = hasCalendar
+    ? undefined
+    : (await import("./bundled-calendar.js")).bundledCalendar();
   return {
     sources,
     options: {
-      ...(!hasCalendar && { calendar: bundledCalendar() }),
+      ...(calendar && { calendar }),
       ...(baseCatalogs && { baseCatalogs }),
     },
   };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
+import { isCombinedApplication } from "../one-thing/is-combined-application.js";
 import { type OneThingFixtureResult, runOneThingFixtureText } from "../one-thing/run-fixtures.js";
 import type { RuleSet } from "../rule-set/rule-set.js";
 
@@ -22,22 +23,6 @@ export function partitionFixtures(paths: readonly string[]): {
     (isOneThingFixture(file) ? oneThings : matters).push(file);
   }
   return { matters, oneThings };
-}
-
-/**
- * Whether a value is a combined application (it names a `oneThing`), for the commands that
- * take both kinds.
- *
- * @example
- * isCombinedApplication({ oneThing: "a", appliedOn: "2025-06-30", data: {} }); // true
- */
-export function isCombinedApplication(value: unknown): boolean {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { oneThing?: unknown }).oneThing === "string" &&
-    !("matter" in value)
-  );
 }
 
 function isOneThingFixture(file: string): boolean {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { createSchemaCompiler } from "../evaluate/compile-matter.js";
+import { createSchemaCompiler } from "../evaluate/schema-compiler.js";
 import { isOneThingFile } from "../load/check-one-thing.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import { decodeRulesBundle, RULES_BUNDLE } from "../load/rules-bundle.js";
@@ -10,7 +10,7 @@ import type { Issue } from "../model/issue.js";
 import { type MatterFile, MatterFileSchema } from "../model/matter.js";
 import { isPlainDate } from "../validators/plain-date.js";
 import { bundledCatalogs, catalogsIn } from "./bundled-catalogs.js";
-import { storedBundledRules } from "./bundled-rules.js";
+import { bundledRulesStored } from "./bundled-rules.js";
 import { ioIssue, readRuleFile } from "./read-rule-file.js";
 import {
   BUNDLED_RULES_DIR,
@@ -64,7 +64,7 @@ export function validateRules(
     options.today === undefined &&
     paths.length === 1 &&
     resolve(paths[0] as string) === resolve(BUNDLED_RULES_DIR) &&
-    storedBundledRules() !== undefined
+    bundledRulesStored()
   ) {
     return [];
   }

@@ -3,12 +3,15 @@ import { compileCalendar, type WorkingCalendar } from "../calendar/working-calen
 import {
   type CompiledMatter,
   compileMatter,
-  createSchemaCompiler,
+  type SchemaValidators,
 } from "../evaluate/compile-matter.js";
 import type { EvaluatorKind } from "../evaluate/condition-evaluator.js";
 import type { DecideOptions } from "../evaluate/decide.js";
-import { explainEnvelope } from "../evaluate/explain-envelope.js";
 import { decideThrough, type FrontDoor } from "../evaluate/front-door.js";
+import {
+  precompiledValidators,
+  type ValidatorFactories,
+} from "../evaluate/precompiled-validators.js";
 import { type Sha256, sha256Hex } from "../json/canonical-json.js";
 import { RuleFileError } from "../load/rule-file-error.js";
 import type { RuleSource } from "../load/validate-sources.js";
@@ -28,6 +31,19 @@ export interface RuleSetOptions {
   evaluator?: EvaluatorKind;
   /** The SHA-256 of decision records; Web Crypto when not given (`loadRules` uses node:crypto). */
   sha256?: Sha256;
+}
+
+/**
+ * How the private constructor compiles: with the schema compiler validation used (fromSources,
+ * everything at once), or when first decided on — with validators generated beforehand where
+ * there are some (the rules stored at build time), else with ajv, loaded then.
+ */
+interface Construction extends RuleSetOptions {
+  eager: boolean;
+  validators?: SchemaValidators;
+  factories?: ValidatorFactories;
+  /** The synchronous SHA-256 the factories' keys are computed with (@noble/hashes' if none). */
+  keySha256?: (text: string) => string;
 }
 
 /** A matter version, compiled when first needed (at once when loaded from sources). */
@@ -64,7 +80,18 @@ export let compiledInForce: (
   rules: RuleSet,
   matter: string,
   date: string,
-) => CompiledMatter | undefined;
+) => Promise<CompiledMatter | undefined>;
+
+/**
+ * A rule set from rules validated before, with validators generated beforehand for their input
+ * schemas (the bundled rules stored by the build, src/node/bundled-rules.ts): deciding on them
+ * loads no schema compiler. Internal, like compiledInForce.
+ */
+export let fromStoredRules: (
+  rules: ValidatedRules,
+  factories: ValidatorFactories,
+  options: RuleSetOptions & { keySha256?: (text: string) => string },
+) => RuleSet;
 
 /** A matter and the versions loaded for it, oldest first. */
 export interface MatterSummary {
@@ -87,36 +114,41 @@ export class RuleSet {
   readonly #sha256: Sha256 | undefined;
   /** The 一件事 loaded beside the matters (decided by src/one-thing on top of this rule set). */
   readonly oneThings: NonNullable<ValidatedRules["oneThings"]>;
-  readonly #compile: (version: Version) => CompiledMatter;
+  readonly #laws: ReadonlyMap<string, LocalizedText>;
+  readonly #compile: (version: Version, validators: SchemaValidators) => CompiledMatter;
+  /** Validators generated beforehand, when the rules came with some. */
+  readonly #precompiled: ReturnType<typeof precompiledValidators> | undefined;
+  #schemaCompiler: SchemaValidators | Promise<SchemaValidators> | undefined;
   #frontDoor: FrontDoor | undefined;
 
   private constructor(
     matters: ValidatedRules["matters"],
     catalogs: Map<string, CatalogFile>,
     calendar: WorkingCalendar | undefined,
-    options: RuleSetOptions & { ajv?: Ajv | undefined; eager: boolean },
+    options: Construction,
     oneThings: ValidatedRules["oneThings"] = [],
   ) {
     this.oneThings = oneThings;
     const laws = new Map(catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+    this.#laws = laws;
     const entries = new Map([...catalogs].map(([name, catalog]) => [name, catalog.entries]));
-    let ajv = options.ajv;
-    this.#compile = ({ file, sha256 }) => {
-      // Rules loaded without validation were validated when they were stored: their schemas
-      // are not checked against the meta-schema again.
-      ajv ??= createSchemaCompiler({ trusted: true });
-      return compileMatter(file, {
+    this.#compile = ({ file, sha256 }, validators) =>
+      compileMatter(file, {
         sha256,
         laws,
         catalogs: entries,
-        ajv,
+        validators,
         ...(options.evaluator && { evaluator: options.evaluator }),
       });
-    };
+    this.#schemaCompiler = options.validators;
+    this.#precompiled =
+      options.factories && precompiledValidators(options.factories, options.keySha256);
     const versions = new Map<string, Version[]>();
     for (const { file, sha256 } of matters) {
       const version: Version = { file, sha256 };
-      if (options.eager) version.compiled = this.#compile(version);
+      if (options.eager && options.validators) {
+        version.compiled = this.#compile(version, options.validators);
+      }
       versions.set(file.matter, [...(versions.get(file.matter) ?? []), version]);
     }
     for (const list of versions.values()) {
@@ -142,7 +174,7 @@ export class RuleSet {
     options: SourceOptions = {},
   ): Promise<RuleSet> {
     // One schema compiler validates the input schemas and compiles them after.
-    const ajv = createSchemaCompiler();
+    const ajv = (await import("../evaluate/schema-compiler.js")).createSchemaCompiler();
     const { issues, rules } = await validateWith(sources, options, ajv);
     if (rules === undefined) throw new RuleFileError(issues);
     const catalogs = new Map(rules.catalogs.map((c) => [c.catalog, c]));
@@ -155,7 +187,7 @@ export class RuleSet {
       rules.matters,
       catalogs,
       calendar,
-      { ...options, ajv, eager: true },
+      { ...options, validators: ajv, eager: true },
       rules.oneThings,
     );
   }
@@ -171,7 +203,7 @@ export class RuleSet {
     sources: readonly RuleSource[],
     options: SourceOptions = {},
   ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
-    return validateWith(sources, options, createSchemaCompiler());
+    return validateWith(sources, options);
   }
 
   /**
@@ -200,7 +232,15 @@ export class RuleSet {
   }
 
   static {
-    compiledInForce = (rules, matter, date) => rules.#compiledInForce(matter, date);
+    compiledInForce = async (rules, matter, date) => await rules.#compiledInForce(matter, date);
+    fromStoredRules = (rules, factories, options) =>
+      new RuleSet(
+        rules.matters,
+        new Map(rules.catalogs.map((c) => [c.catalog, c])),
+        rules.calendars[0] && compileCalendar(rules.calendars[0]),
+        { ...options, factories, eager: false },
+        rules.oneThings,
+      );
   }
 
   /**
@@ -228,19 +268,50 @@ export class RuleSet {
    * rules.versionInForce("individual-business.establishment", "2025-06-30")?.file.version; // "1.0.0"
    */
   versionInForce(matter: string, date: string): MatterVersion | undefined {
-    return this.#compiledInForce(matter, date);
+    const version = this.#versionInForce(matter, date);
+    return version && { file: version.file, sha256: version.sha256, laws: this.#laws };
   }
 
-  /** The compiled version in force (compiled now if it was not yet). */
-  #compiledInForce(matter: string, date: string): CompiledMatter | undefined {
-    const version = this.#matters
+  #versionInForce(matter: string, date: string): Version | undefined {
+    return this.#matters
       .get(matter)
       ?.find(
         ({ file }) => file.effective.from <= date && (file.effective.until ?? "9999-12-31") >= date,
       );
+  }
+
+  /**
+   * The compiled version in force, compiled now if it was not yet: at once with validators
+   * generated beforehand when there is one for each of its schemas, else once ajv is loaded.
+   */
+  #compiledInForce(
+    matter: string,
+    date: string,
+  ): CompiledMatter | Promise<CompiledMatter> | undefined {
+    const version = this.#versionInForce(matter, date);
     if (version === undefined) return undefined;
-    version.compiled ??= this.#compile(version);
-    return version.compiled;
+    if (version.compiled !== undefined) return version.compiled;
+    const { data, evidence } = version.file.input;
+    const precompiled = this.#precompiled;
+    if (precompiled?.has(data) && precompiled.has(evidence)) {
+      version.compiled = this.#compile(version, precompiled);
+      return version.compiled;
+    }
+    return this.#loadSchemaCompiler().then((validators) => {
+      version.compiled ??= this.#compile(version, validators);
+      return version.compiled;
+    });
+  }
+
+  /**
+   * The schema compiler for rules validated before (stored or bundled): loaded when first
+   * needed, and their schemas are not checked against the meta-schema again.
+   */
+  async #loadSchemaCompiler(): Promise<SchemaValidators> {
+    this.#schemaCompiler ??= import("../evaluate/schema-compiler.js").then((module) =>
+      module.createSchemaCompiler({ trusted: true }),
+    );
+    return await this.#schemaCompiler;
   }
 
   /**
@@ -266,7 +337,9 @@ export class RuleSet {
   /** What decideThrough needs of this rule set (made once). */
   get #door(): FrontDoor {
     this.#frontDoor ??= {
-      explain: explainEnvelope,
+      // The zod schema that explains an unusual envelope is loaded when one comes.
+      explain: async (input) =>
+        (await import("../evaluate/explain-envelope.js")).explainEnvelope(input),
       versions: this.#matters,
       inForce: (matter, date) => this.#compiledInForce(matter, date),
       calendar: this.calendar,
@@ -276,14 +349,15 @@ export class RuleSet {
   }
 }
 
-/** `RuleSet.validate` with a given schema compiler (fromSources compiles with the same one). */
+/** `RuleSet.validate`, with the schema compiler given (fromSources compiles with the same one). */
 async function validateWith(
   sources: readonly RuleSource[],
   options: SourceOptions,
-  ajv: Ajv,
+  given?: Ajv,
 ): Promise<{ issues: Issue[]; rules?: ValidatedRules }> {
   // Loaded when rules are validated: not to decide on rules validated before.
   const { validateSources } = await import("../load/validate-sources.js");
+  const ajv = given ?? (await import("../evaluate/schema-compiler.js")).createSchemaCompiler();
   const { issues, matters, catalogs, calendars, oneThings } = validateSources(sources, {
     ...options,
     ajv,

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { BUNDLED_RULES_DIR } from "../entries/authoring.js";
 import { loadRules, type RuleSet } from "../index.js";
+import { compiledInForce } from "../rule-set/rule-set.js";
 
 /** One loaded rule set, with what identifies it; replaced whole on reload, never changed. */
 export interface ServedRules {
@@ -27,7 +28,7 @@ export async function loadServedRules(
   const sha256 = rulesSha256(where);
   const rules = await loadRules(where, trust === undefined ? {} : { trust });
   for (const matter of rules.matters()) {
-    for (const version of matter.versions) rules.versionInForce(matter.id, version.from);
+    for (const version of matter.versions) await compiledInForce(rules, matter.id, version.from);
   }
   return { rules, sha256, loadedAt: new Date() };
 }

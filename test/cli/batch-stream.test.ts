@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { approvable, ROOT } from "../helpers.js";
 
-const MAIN = join(ROOT, "dist/cli/main.js");
+const MAIN = join(ROOT, "dist/bin/smart-approval.js");
 
 /** Resolves with the next line the child writes, or rejects after `ms` without one. */
 function nextLine(lines: AsyncIterator<string>, ms: number): Promise<string> {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { generateApplications } from "../../bench/corpus.js";
 import { approvable, cli, ROOT } from "../helpers.js";
 
-const MAIN = join(ROOT, "dist/cli/main.js");
+const MAIN = join(ROOT, "dist/bin/smart-approval.js");
 
 function ndjson(lines: readonly string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), "sa-batch-")), "applications.ndjson");

@@ -70,7 +70,7 @@ describe("reading a file named on the command line", () => {
   it("evaluate - reads standard input (built CLI)", () => {
     const result = spawnSync(
       "node",
-      [join(ROOT, "dist/cli/main.js"), "evaluate", "-", "--format", "json", "--replay"],
+      [join(ROOT, "dist/bin/smart-approval.js"), "evaluate", "-", "--format", "json", "--replay"],
       {
         input: readFileSync(join(ROOT, "examples/1-approve-convenience-store.json")),
         encoding: "utf8",
@@ -92,7 +92,7 @@ describe("reading a file named on the command line", () => {
       "bash",
       [
         "-c",
-        `node ${join(ROOT, "dist/cli/main.js")} batch many.ndjson | head -c 1; echo " exit=\${PIPESTATUS[0]}"`,
+        `node ${join(ROOT, "dist/bin/smart-approval.js")} batch many.ndjson | head -c 1; echo " exit=\${PIPESTATUS[0]}"`,
       ],
       { cwd: dir, encoding: "utf8" },
     );

@@ -15,7 +15,7 @@ describe("inputs without end", () => {
   });
 
   it("batch - on a line without end stops at the bound (built CLI)", () => {
-    const result = spawnSync("node", [join(ROOT, "dist/cli/main.js"), "batch", "-"], {
+    const result = spawnSync("node", [join(ROOT, "dist/bin/smart-approval.js"), "batch", "-"], {
       input: "a".repeat(5_000_000),
       encoding: "utf8",
     });

@@ -137,11 +137,13 @@ describe("the README's commands, tried literally", () => {
   });
 
   // npx links the clone's bin once, into its cache, and runs the file it points to: a build that
-  // writes dist/cli/main.js without the execute bit breaks every later npx call ("Permission
-  // denied"). The build sets it; `npm test` builds before it runs the tests (skipped unbuilt).
-  const main = join(ROOT, "dist", "cli", "main.js");
+  // writes the command (package.json "bin") without the execute bit breaks every later npx call
+  // ("Permission denied"). The build sets it; `npm test` builds before it runs the tests
+  // (skipped unbuilt).
+  const bin = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin["smart-approval"];
+  const main = join(ROOT, bin);
   it.skipIf(!existsSync(main))("the built command line is executable, as npx needs it", () => {
-    expect(statSync(main).mode & 0o111, "dist/cli/main.js is not executable").not.toBe(0);
+    expect(statSync(main).mode & 0o111, `${bin} is not executable`).not.toBe(0);
   });
 
   it("names no file outside the repository", () => {

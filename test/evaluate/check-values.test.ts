@@ -13,7 +13,7 @@ import type { Application } from "../../src/model/application.js";
 import { compiledInForce } from "../../src/rule-set/rule-set.js";
 
 const rules = await loadRules(fileURLToPath(new URL("../../bench/rules", import.meta.url)));
-const matter = compiledInForce(rules, "individual-business.establishment", "2025-06-30");
+const matter = await compiledInForce(rules, "individual-business.establishment", "2025-06-30");
 
 describe("a check's values", () => {
   it("are what its leaves read, the `when` tree's first, objects copied", () => {

@@ -3,9 +3,10 @@
 // evaluated trees on random conditions over random facts (json-rules-engine's operator quirks
 // included: numeric validators, `contains` on non-arrays, TypeErrors, fact references).
 
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { fc, test as propertyTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
@@ -18,9 +19,11 @@ import {
   type Facts,
 } from "../../src/evaluate/condition-evaluator.js";
 import { type EvaluatedCondition, fold, leafValues } from "../../src/evaluate/three-valued.js";
+import { validatorFactoriesCode } from "../../src/evaluate/validator-code.js";
 import { ApplicationError, type Decision, loadRules, RuleSet } from "../../src/index.js";
+import type { ValidatedRules } from "../../src/load/validated-rules.js";
 import { type Condition, OPERATORS } from "../../src/model/condition.js";
-import { compiledInForce } from "../../src/rule-set/rule-set.js";
+import { compiledInForce, fromStoredRules } from "../../src/rule-set/rule-set.js";
 
 const NOW = new Date("2025-07-01T00:00:00Z");
 const GENERATED = 100_000;
@@ -60,17 +63,17 @@ async function settle(run: () => ConditionTrees | Promise<ConditionTrees>) {
 
 describe("compiled evaluator vs json-rules-engine (the engine of record)", () => {
   it("is the default, and json-rules-engine stays selectable", async () => {
-    const compiled = compiledInForce(await rules("compiled"), CORPUS_MATTER, "2025-06-30");
-    const reference = compiledInForce(
+    const compiled = await compiledInForce(await rules("compiled"), CORPUS_MATTER, "2025-06-30");
+    const reference = await compiledInForce(
       await rules("json-rules-engine"),
       CORPUS_MATTER,
       "2025-06-30",
     );
     expect(compiled?.evaluator.kind).toBe("compiled");
     expect(reference?.evaluator.kind).toBe("json-rules-engine");
-    expect(compiledInForce(await loadRules(), CORPUS_MATTER, "2025-06-30")?.evaluator.kind).toBe(
-      "compiled",
-    );
+    expect(
+      (await compiledInForce(await loadRules(), CORPUS_MATTER, "2025-06-30"))?.evaluator.kind,
+    ).toBe("compiled");
   });
 
   it(`gives the same decisions on all ${fixtures.length} fixtures`, async () => {
@@ -137,17 +140,54 @@ describe("bundled rules stored after validation (the CLI's cold start) vs valida
     const sources = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
     const { issues, rules: validated } = await RuleSet.validate(sources);
     expect(issues.filter((i) => i.severity === "error")).toEqual([]);
-    // What storeBundledRules writes, read back.
+    // What storeBundledRules writes, read back: the rules, and their input schemas'
+    // validators written out as code (dist/bundled-validators.js), imported as a module.
     const stored = JSON.parse(JSON.stringify(validated));
+    const schemas = (validated as ValidatedRules).matters.flatMap(({ file }) => [
+      file.input.data,
+      file.input.evidence,
+    ]);
+    const moduleFile = join(mkdtempSync(join(tmpdir(), "sa-validators-")), "validators.mjs");
+    writeFileSync(moduleFile, `export default ${validatorFactoriesCode(schemas)};\n`);
+    const { default: factories } = await import(pathToFileURL(moduleFile).href);
+    expect(Object.keys(factories).length).toBeGreaterThan(0);
     for (const engine of ["compiled", "json-rules-engine"] as const) {
       const fresh = await RuleSet.fromSources(sources, { evaluator: engine });
       const restored = RuleSet.fromValidated(stored, { evaluator: engine });
+      const precompiled = fromStoredRules(stored, factories, { evaluator: engine });
       expect(restored.matters()).toEqual(fresh.matters());
+      expect(precompiled.matters()).toEqual(fresh.matters());
       for (const file of fixtures) {
         const { application } = JSON.parse(readFileSync(new URL(file, FIXTURES), "utf8"));
         const expected = await decideOrRefuse(fresh, application);
         expect(await decideOrRefuse(restored, application), file).toEqual(expected);
+        expect(await decideOrRefuse(precompiled, application), file).toEqual(expected);
       }
+    }
+  });
+
+  it("use a validator generated beforehand only for the schema it was generated from", async () => {
+    const dir = fileURLToPath(new URL("../../rules/", import.meta.url));
+    const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".json"))
+      .sort();
+    const sources = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), "utf8") }));
+    const { rules: validated } = await RuleSet.validate(sources);
+    const rules = validated as ValidatedRules;
+    // Validators generated for another schema, filed under each matter's own keys: a schema
+    // whose key has no validator is compiled by ajv instead, so the other schema's validator is
+    // never used, and decisions stay those of the rules.
+    const other = { type: "object", properties: {}, additionalProperties: true };
+    const moduleFile = join(mkdtempSync(join(tmpdir(), "sa-validators-")), "validators.mjs");
+    writeFileSync(moduleFile, `export default ${validatorFactoriesCode([other])};\n`);
+    const { default: factories } = await import(pathToFileURL(moduleFile).href);
+    const precompiled = fromStoredRules(rules, factories, {});
+    const fresh = await RuleSet.fromSources(sources);
+    for (const file of fixtures) {
+      const { application } = JSON.parse(readFileSync(new URL(file, FIXTURES), "utf8"));
+      expect(await decideOrRefuse(precompiled, application), file).toEqual(
+        await decideOrRefuse(fresh, application),
+      );
     }
   });
 });

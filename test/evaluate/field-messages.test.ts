@@ -3,13 +3,13 @@
 // and no text of the validator (English) reaches a zh-CN notice.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createSchemaCompiler } from "../../src/evaluate/compile-matter.js";
 import {
   ENUM_TITLES_KEYWORD,
   EXPLAINED_KEYWORDS,
   fieldProblemText,
 } from "../../src/evaluate/field-messages.js";
 import { toFieldProblem } from "../../src/evaluate/input-facts.js";
+import { createSchemaCompiler } from "../../src/evaluate/schema-compiler.js";
 import type { Schema } from "../../src/json/schema-paths.js";
 import { bundledRules } from "../helpers.js";
 import { fixtureCases, type Json } from "../properties/support.js";

@@ -81,8 +81,8 @@ async function evaluateFixtures(): Promise<Run[]> {
   for (const [id, apps] of fixtureApplications()) {
     for (const app of apps) {
       const appliedOn = app.appliedOn as string;
-      const a = compiledInForce(compiled, id, appliedOn);
-      const b = compiledInForce(reference, id, appliedOn);
+      const a = await compiledInForce(compiled, id, appliedOn);
+      const b = await compiledInForce(reference, id, appliedOn);
       if (a === undefined || b === undefined) continue;
       const { facts } = prepareFacts(a, {
         appliedOn,

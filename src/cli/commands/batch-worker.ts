@@ -6,8 +6,8 @@ import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
 import type { Issue } from "../../model/issue.js";
 import { loadRules } from "../../node/load-rules.js";
-import { isCombinedApplication } from "../../node/one-thing-files.js";
 import { decideOneThing } from "../../one-thing/decide-one-thing.js";
+import { isCombinedApplication } from "../../one-thing/is-combined-application.js";
 import type { RuleSet } from "../../rule-set/rule-set.js";
 import type { CliDateOptions } from "../date-options.js";
 

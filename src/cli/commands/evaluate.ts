@@ -1,9 +1,7 @@
 import { ApplicationError } from "../../evaluate/application-error.js";
 import type { Decision } from "../../model/decision.js";
 import type { CombinedDecision } from "../../model/one-thing.js";
-import { isCombinedApplication } from "../../node/one-thing-files.js";
-import { formatCombinedDecisionText } from "../../one-thing/combined-text.js";
-import { decideOneThing, oneThingsOf } from "../../one-thing/decide-one-thing.js";
+import { isCombinedApplication } from "../../one-thing/is-combined-application.js";
 import {
   type ApplicationErrorRecord,
   applicationErrorRecord,
@@ -45,6 +43,9 @@ export async function evaluateCommand(
     try {
       // A combined application (一件事) is decided by its members' rules together.
       if (isCombinedApplication(input)) {
+        // Loaded for a combined application only (the 一件事 model is zod's).
+        const { decideOneThing, oneThingsOf } = await import("../../one-thing/decide-one-thing.js");
+        const { formatCombinedDecisionText } = await import("../../one-thing/combined-text.js");
         const combined = await decideOneThing(rules, input, { locale, ...dates });
         results.push(combined);
         if (failOn !== undefined && SEVERITY[combined.outcome] >= SEVERITY[failOn])
