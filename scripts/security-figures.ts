@@ -78,8 +78,12 @@ say(
 // --- Decisions ---
 const rules = await loadRules();
 const fixtures: { application: unknown }[] = [];
+// Each matter's fixtures (fixtures/<matter>/*.json); the 一件事 ones (fixtures/one-things/) are
+// combined applications, which RuleSet.decide does not take.
 for (const matter of readdirSync(join(ROOT, "fixtures")).sort()) {
+  if (matter === "one-things") continue;
   for (const name of readdirSync(join(ROOT, "fixtures", matter)).sort()) {
+    if (!name.endsWith(".json")) continue;
     fixtures.push(JSON.parse(readFileSync(join(ROOT, "fixtures", matter, name), "utf8")));
   }
 }

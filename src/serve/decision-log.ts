@@ -9,6 +9,8 @@ export const GENESIS = "0".repeat(64);
 export interface DecisionEvent {
   id: string;
   time: string;
+  /** Set for a combined application (一件事): `matter`, `version` and `matterSha256` are then the 一件事 file's. */
+  kind?: "one-thing";
   matter: string;
   version: string;
   matterSha256: string;
@@ -104,6 +106,7 @@ export class DecisionLog {
       seq: this.#seq + 1,
       id: event.id,
       time: event.time,
+      ...(event.kind !== undefined && { kind: event.kind }),
       matter: event.matter,
       version: event.version,
       matterSha256: event.matterSha256,

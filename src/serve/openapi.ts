@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApplicationSchema, DecisionSchema } from "../index.js";
+import { CombinedApplicationSchema, CombinedDecisionSchema } from "../model/one-thing.js";
 import { VERSION } from "../version.js";
 import {
   BatchItemSchema,
@@ -32,10 +33,14 @@ function zodComponents(): Record<string, Json> {
     return out.schemas;
   };
   return {
-    ...convert({ Application: ApplicationSchema }, "input"),
+    ...convert(
+      { Application: ApplicationSchema, CombinedApplication: CombinedApplicationSchema },
+      "input",
+    ),
     ...convert(
       {
         Decision: DecisionSchema,
+        CombinedDecision: CombinedDecisionSchema,
         Problem: ProblemSchema,
         ProblemItem: ProblemItemSchema,
         BatchItem: BatchItemSchema,
@@ -170,6 +175,33 @@ export function openApiDocument(served: ServedRules, today: string): Json {
           responses: {
             "200": {
               ...json(REF("Decision"), "The decision (approve, incomplete or refer)"),
+              headers: {
+                "Decision-Id": {
+                  description: "Id of the decision log entry",
+                  schema: { type: "string" },
+                },
+              },
+            },
+            ...problems(400, 413, 415, 422, 429, 503),
+          },
+        },
+      },
+      "/v1/decisions/one-thing": {
+        post: {
+          operationId: "decideOneThing",
+          summary:
+            "Decide one combined application (一件事): several matters applied for at once, one decision",
+          parameters: [locale],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: REF("CombinedApplication") } },
+          },
+          responses: {
+            "200": {
+              ...json(
+                REF("CombinedDecision"),
+                "The combined decision (approve, incomplete, refer or pending), member by member",
+              ),
               headers: {
                 "Decision-Id": {
                   description: "Id of the decision log entry",

@@ -3,6 +3,9 @@ import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
 import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
+import type { CombinedDecision } from "../model/one-thing.js";
+import { nodeSha256 } from "../node/rule-files.js";
+import { decideOneThing } from "../one-thing/decide-one-thing.js";
 import { isPlainDate } from "../validators/plain-date.js";
 import { VERSION } from "../version.js";
 import { checkAdmin, checkDecisionToken } from "./admin-auth.js";
@@ -207,6 +210,33 @@ export async function createService(
     return { decision, text: JSON.stringify(decision) };
   }
 
+  /** decideOne for a combined application (一件事), decided by its members' rules together. */
+  async function decideCombined(
+    served: ServedRules,
+    input: unknown,
+    locale: Locale,
+  ): Promise<{ problem: Problem } | { decision: CombinedDecision; text: string }> {
+    const started = process.hrtime.bigint();
+    let decision: CombinedDecision;
+    try {
+      decision = await decideOneThing(served.rules, input, {
+        now: clock(),
+        locale,
+        sha256: nodeSha256,
+        ...(options.replay === true && { replay: true }),
+      });
+    } catch (error) {
+      if (error instanceof ApplicationError) {
+        metrics.refused.inc();
+        return { problem: applicationProblem(error.problems) };
+      }
+      throw error;
+    }
+    metrics.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.countDecision(decision.oneThing.id, decision.outcome);
+    return { decision, text: JSON.stringify(decision) };
+  }
+
   function logDecision(served: ServedRules, decision: Decision, input: unknown): string {
     const id = randomUUID();
     // Without a log nothing is built, nor sent to another process.
@@ -243,6 +273,46 @@ export async function createService(
     reply.header(RULES_HEADER, served.sha256);
     if ("problem" in result) return sendProblem(reply, result.problem);
     reply.header(DECISION_ID_HEADER, logDecision(served, result.decision, request.body));
+    return reply.type("application/json; charset=utf-8").send(result.text);
+  });
+
+  // A combined application (一件事): one application for several matters, one decision.
+  app.post("/v1/decisions/one-thing", async (request, reply) => {
+    const served = holder.current;
+    const locale = localeOf(request);
+    if (locale === undefined) return sendProblem(reply, badLocale());
+    if (isNdjson(request.body)) {
+      return sendProblem(
+        reply,
+        problem(
+          "unsupported-media-type",
+          415,
+          "one combined application is sent as application/json",
+        ),
+      );
+    }
+    const result = await decideCombined(served, request.body, locale);
+    reply.header(RULES_HEADER, served.sha256);
+    if ("problem" in result) return sendProblem(reply, result.problem);
+    const { decision } = result;
+    const id = randomUUID();
+    options.onDecision?.({
+      id,
+      time: new Date().toISOString(),
+      kind: "one-thing",
+      matter: decision.oneThing.id,
+      version: decision.oneThing.version,
+      matterSha256: decision.oneThing.sha256,
+      rulesSha256: served.sha256,
+      outcome: decision.outcome,
+      codes: [
+        ...decision.referrals.map((r) => r.code),
+        ...decision.missing.map((m) => `missing:${m.id}`),
+      ],
+      inputSha256: decision.record.inputSha256,
+      input: request.body,
+    });
+    reply.header(DECISION_ID_HEADER, id);
     return reply.type("application/json; charset=utf-8").send(result.text);
   });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decideOneThing } from "../../src/one-thing/decide-one-thing.js";
+import { isCombinedApplication } from "../../src/one-thing/is-combined-application.js";
 import type { Service } from "../../src/serve/server.js";
 import { VERSION } from "../../src/version.js";
 import { approvable } from "../helpers.js";
@@ -174,5 +176,74 @@ describe("POST /v1/decisions/batch", () => {
     const response = await post(`${url}/v1/decisions/batch`, approvable());
     expect(response.status).toBe(400);
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe("POST /v1/decisions/one-thing over a socket (一件事)", () => {
+  const combined = fixtureApplications().filter(({ application }) =>
+    isCombinedApplication(application),
+  );
+
+  /** What decideOneThing itself gives, as text, or the problems it throws. */
+  async function combinedInProcess(application: unknown, locale: "zh-CN" | "en" = "zh-CN") {
+    const { rules } = await servedBundledRules();
+    try {
+      const decision = await decideOneThing(rules, application, {
+        now: EPOCH,
+        locale,
+        replay: true,
+      });
+      return { text: JSON.stringify(decision) };
+    } catch (error) {
+      return { problems: (error as { problems: unknown[] }).problems };
+    }
+  }
+
+  it("answers every combined fixture byte for byte as decideOneThing does, or 422 with its problems", async () => {
+    expect(combined.length).toBeGreaterThan(20);
+    const outcomes = new Set<string>();
+    let refused = 0;
+    for (const { file, application } of combined) {
+      const expected = await combinedInProcess(application);
+      const response = await post(`${url}/v1/decisions/one-thing`, application);
+      expect(response.headers.get("smart-approval-version"), file).toBe(VERSION);
+      if (expected.text !== undefined) {
+        expect(response.status, file).toBe(200);
+        expect(response.text, file).toBe(expected.text);
+        expect(response.headers.get("decision-id"), file).toMatch(/^[0-9a-f-]{36}$/);
+        outcomes.add(JSON.parse(response.text).outcome);
+      } else {
+        expect(response.status, file).toBe(422);
+        expect(JSON.parse(response.text).problems, file).toEqual(expected.problems);
+        refused++;
+      }
+    }
+    // The fixtures reach every outcome a combined decision can have but `pending`, and some
+    // are refused (e.g. applied for before the 一件事 was in force).
+    expect([...outcomes].sort()).toEqual(["approve", "incomplete", "refer"]);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it("lists every problem of a combined application that cannot be decided, as RFC 9457", async () => {
+    const response = await post(`${url}/v1/decisions/one-thing`, {
+      oneThing: "no-such-one-thing",
+      appliedOn: "2025-06-30",
+      data: {},
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    const expected = await combinedInProcess({
+      oneThing: "no-such-one-thing",
+      appliedOn: "2025-06-30",
+      data: {},
+    });
+    expect(JSON.parse(response.text).problems).toEqual(expected.problems);
+    expect(leaksInternals(response.text)).toBe(false);
+  });
+
+  it("takes a single matter's application only at /v1/decisions, and says so", async () => {
+    const response = await post(`${url}/v1/decisions/one-thing`, approvable());
+    expect(response.status).toBe(422);
+    expect(JSON.parse(response.text).problems.length).toBeGreaterThan(0);
   });
 });

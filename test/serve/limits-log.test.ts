@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DecisionLog, verifyLog } from "../../src/serve/decision-log.js";
 import { maskInput } from "../../src/serve/masking.js";
-import { approvable, cli } from "../helpers.js";
+import { approvable, cli, ROOT } from "../helpers.js";
 import { leaksInternals, post, startService } from "./helpers.js";
 
 describe("limits", () => {
@@ -130,6 +130,47 @@ describe("decision log", () => {
     again.append({ ...entries[0], id: "again", input: approvable() });
     again.close();
     expect(verifyLog(readFileSync(file, "utf8"))).toMatchObject({ ok: true, entries: 6 });
+  });
+
+  it("logs a combined decision (一件事) as the 一件事's, masked and chained alike", async () => {
+    const file = join(dir, "combined.ndjson");
+    const log = new DecisionLog(file);
+    const { service, url } = await startService({ onDecision: (event) => log.append(event) });
+    const fixture = JSON.parse(
+      readFileSync(
+        join(
+          ROOT,
+          "fixtures/one-things/individual-business-with-food-filing/baseline-approve.json",
+        ),
+        "utf8",
+      ),
+    );
+    let id: string | null;
+    try {
+      const response = await post(`${url}/v1/decisions/one-thing`, fixture.application);
+      expect(response.status).toBe(200);
+      id = response.headers.get("decision-id");
+    } finally {
+      await service.app.close();
+      log.close();
+    }
+    const text = readFileSync(file, "utf8");
+    const entries = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      id,
+      kind: "one-thing",
+      matter: "individual-business-with-food-filing",
+      outcome: "approve",
+      prev: "0".repeat(64),
+    });
+    expect(entries[0].inputSha256).toMatch(/^[0-9a-f]{64}$/);
+    // The applicant's identity number and name are not in the log.
+    for (const secret of ["440305198503152222", "李丽华"]) expect(text).not.toContain(secret);
+    expect(verifyLog(text)).toMatchObject({ ok: true, entries: 1 });
   });
 
   it("names the first edited, broken or missing entry", async () => {
