@@ -13,7 +13,7 @@
 //    any issue is found: the command line then validates the rules at every start.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -47,7 +47,7 @@ for (const file of modules(DIST).sort()) {
 }
 const bundleId = id.digest("hex");
 
-await esbuild.build({
+const bundled = await esbuild.build({
   absWorkingDir: ROOT,
   // The names the bundle is reached by: the command (package.json "bin"), and the batch
   // worker, which batch.ts starts by its file name beside it.
@@ -71,10 +71,34 @@ await esbuild.build({
   banner: {
     js: 'import { createRequire as smartApprovalRequire } from "node:module"; const require = smartApprovalRequire(import.meta.url);',
   },
-  legalComments: "linked",
+  legalComments: "none",
+  metafile: true,
   logLevel: "warning",
 });
 chmodSync(join(BIN, "smart-approval.js"), 0o755);
+
+// The bundle carries copies of its dependencies' code: their licences go with it, each package's
+// own licence file, in one file beside the bundle.
+const packages = new Set<string>();
+for (const input of Object.keys(bundled.metafile.inputs)) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (match !== null) packages.add(match[1] as string);
+}
+const notices = [...packages].sort().map((dir) => {
+  const { name, version, license } = JSON.parse(
+    readFileSync(join(ROOT, dir, "package.json"), "utf8"),
+  );
+  const file = readdirSync(join(ROOT, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const text =
+    file === undefined
+      ? `(no licence file; package.json says ${license})`
+      : readFileSync(join(ROOT, dir, file), "utf8").trim();
+  return `${name}@${version} (${license})\n\n${text}\n`;
+});
+writeFileSync(
+  join(BIN, "THIRD-PARTY-LICENSES.txt"),
+  `The command line in this folder is bundled with code of these packages, under their licences:\n\n${notices.join(`\n${"-".repeat(72)}\n\n`)}`,
+);
 
 const { storeBundledRules } = (await import(
   pathToFileURL(join(DIST, "node/bundled-rules.js")).href

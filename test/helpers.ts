@@ -5,6 +5,12 @@ import { loadRules, type RuleSet } from "../src/index.js";
 /** The project root, where the CLI is run from in tests. */
 export const ROOT = new URL("..", import.meta.url).pathname;
 
+/**
+ * The built command as the package ships it (package.json "bin": the bundle, dist/bin/), for
+ * the tests that run it as its own process; `npm test` builds first.
+ */
+export const BIN = `${ROOT}${JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).bin["smart-approval"].replace(/^\.\//, "")}`;
+
 /** Runs the command line in-process from the project root and captures what it writes. */
 export async function cli(
   ...argv: string[]

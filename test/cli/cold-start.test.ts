@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
+import { BIN, ROOT } from "../helpers.js";
 
 // What a cold start of the shipped command loads. Deciding on the bundled rules must not load
 // what only validating or explaining needs: ajv's schema compiler (the input schemas'
@@ -14,10 +14,6 @@ import { ROOT } from "../helpers.js";
 // A load hook lists every file Node loads; the files' texts are searched for a string each
 // of the three holds (string literals survive bundling).
 
-const BIN = join(
-  ROOT,
-  JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin["smart-approval"],
-);
 const MARKERS = {
   "ajv's schema compiler": '"ajv implementation error"',
   zod: '$constructor("ZodObject"',

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyLog } from "../../src/serve/decision-log.js";
 import { rulesSha256 } from "../../src/serve/rules-state.js";
-import { approvable, ROOT } from "../helpers.js";
+import { approvable, BIN, ROOT } from "../helpers.js";
 import { post } from "./helpers.js";
 import { bundles, install, serve, TOKEN, until } from "./process.js";
 
@@ -98,11 +98,10 @@ describe("smart-approval serve (a process)", () => {
     const dir = mkdtempSync(join(tmpdir(), "sa-serve-bad-"));
     const bad = join(dir, "bad.bundle");
     writeFileSync(bad, "{ not a bundle");
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "serve", "--port", "0", "--rules", bad],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--rules", bad], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {

@@ -3,10 +3,11 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSyn
 import { join } from "node:path";
 import { expect } from "vitest";
 import { BUNDLED_RULES_DIR, buildRulesBundle } from "../../src/entries/authoring.js";
-import { ROOT } from "../helpers.js";
+import { BIN, ROOT } from "../helpers.js";
 
-// `smart-approval serve` run as its own process (with --replay: the test applications are
-// archived ones of 2025), and what the tests need around it.
+// `smart-approval serve` run as its own process, the built command as the package ships it
+// (with --replay: the test applications are archived ones of 2025), and what the tests need
+// around it.
 
 export const TOKEN = "cli-test-token";
 
@@ -19,15 +20,11 @@ export interface Running {
 
 /** Starts `smart-approval serve` as its own process and waits for its one ready line. */
 export async function serve(args: string[]): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "src/cli/main.ts", "serve", "--replay", ...args],
-    {
-      cwd: ROOT,
-      env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [BIN, "serve", "--replay", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, SMART_APPROVAL_ADMIN_TOKEN: TOKEN },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
