@@ -72,14 +72,20 @@ const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const logDir = args.log ? mkdtempSync(join(tmpdir(), "sa-bench-serve-")) : undefined;
 
-// The service, as its own processes.
+// The service, as its own processes: the command as the package ships it (the bundle,
+// package.json "bin"; `npm run build` first), or from the sources when a checkout has no build
+// (e.g. --server-root of an older commit).
+const serverRoot = args["server-root"] ?? ROOT;
+const shipped = join(
+  serverRoot,
+  JSON.parse(readFileSync(join(serverRoot, "package.json"), "utf8")).bin["smart-approval"],
+);
+const serverCommand = existsSync(shipped) ? [shipped] : ["--import", "tsx", "src/cli/main.ts"];
 const server = spawn(
   process.execPath,
   [
     ...(args["cpu-prof"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`]),
-    "--import",
-    "tsx",
-    "src/cli/main.ts",
+    ...serverCommand,
     "serve",
     // The generated corpus is dated in the past: both sides replay it on its own dates.
     "--replay",
@@ -89,7 +95,7 @@ const server = spawn(
     String(workers),
     ...(logDir === undefined ? [] : ["--log", join(logDir, "decisions.ndjson")]),
   ],
-  { cwd: args["server-root"] ?? ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  { cwd: serverRoot, stdio: ["ignore", "pipe", "inherit"] },
 );
 const url = await new Promise<string>((resolve, reject) => {
   let out = "";
