@@ -17,6 +17,7 @@ import type { Decision } from "../model/decision.js";
 import type { MatterFile } from "../model/matter.js";
 import type { MatterSummary } from "../rule-set/rule-set.js";
 import { sha256Sync } from "../validators/sha256.js";
+import { unpackCharacterSets } from "./character-sets.js";
 import type { BrowserRulesModule } from "./rules-module.js";
 
 /** What a browser rules module names itself; another format is refused. */
@@ -119,7 +120,9 @@ export class BrowserRules {
       ]);
     }
     const validators = precompiledValidators(module.validators ?? {});
-    return new BrowserRules(rules, header.sha256, validators);
+    // The sets of characters shipped packed are texts again before anything reads them.
+    const catalogs = rules.catalogs.map(unpackCharacterSets);
+    return new BrowserRules({ ...rules, catalogs }, header.sha256, validators);
   }
 
   /** The matters loaded, with their versions and effective windows (as `RuleSet.matters`). */

@@ -14,6 +14,7 @@ import { RuleSet } from "../rule-set/rule-set.js";
 import { sha256Sync } from "../validators/sha256.js";
 import { VERSION } from "../version.js";
 import { BROWSER_RULES } from "./browser-rules.js";
+import { packCharacterSets } from "./character-sets.js";
 import { nativePatternError } from "./native-pattern.js";
 import { catalogWithoutNotes, matterWithoutNotes } from "./without-notes.js";
 
@@ -82,10 +83,11 @@ export async function browserRulesModule(
       throw new RuleFileError([browserIssue("unknown-matter", `no matter ${id} in the rules`)]);
     }
   }
-  // What the page downloads: without the notes for rule authors (without-notes.ts).
+  // What the page downloads: without the notes for rule authors (without-notes.ts), and the
+  // sets of characters packed (character-sets.ts).
   const shipped: ValidatedRules = {
     matters: chosen.matters.map(({ file, sha256 }) => ({ file: matterWithoutNotes(file), sha256 })),
-    catalogs: catalogsNeeded(chosen).map(catalogWithoutNotes),
+    catalogs: catalogsNeeded(chosen).map((c) => packCharacterSets(catalogWithoutNotes(c))),
     calendars: chosen.calendars,
   };
   const patternIssues = chosen.matters.flatMap(({ file }) =>

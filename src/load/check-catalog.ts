@@ -24,7 +24,9 @@ export interface LocatedCatalog {
  * type differs between entries (`catalog-field-type`; a flag — a field that is a boolean in any
  * entry — must be a boolean in every entry), a flag some entry lacks (`catalog-flag-missing`:
  * a look-up would read the missing flag as not set), a malformed legal basis (`invalid-basis`),
- * and a `references` declaration naming an entry field no entry has (`unknown-reference-field`).
+ * a `references` declaration naming an entry field no entry has (`unknown-reference-field`),
+ * and a `characterSets` declaration naming a field no entry has or one that is not a text
+ * wherever it is given (`character-set-field`).
  *
  * @example
  * checkCatalog({ catalog, document }); // [{ code: "duplicate-id", pointer: "/entries/7/id", … }]
@@ -100,6 +102,22 @@ export function checkCatalog({ catalog, document, at = "" }: LocatedCatalog): Is
       );
     }
   }
+  (catalog.characterSets ?? []).forEach((field, k) => {
+    const byType = types.get(field);
+    if (byType === undefined) {
+      error(
+        "character-set-field",
+        `no entry of catalog "${catalog.catalog}" has a field "${field}"`,
+        ["characterSets", k],
+      );
+    } else if (byType.size !== 1 || !byType.has("a string")) {
+      error(
+        "character-set-field",
+        `"${field}" is declared a set of characters but is not a text in every entry that has it`,
+        ["characterSets", k],
+      );
+    }
+  });
   return issues;
 }
 

@@ -270,6 +270,11 @@ export const RULE_FILE_ISSUE_CODES = {
     severity: "error",
     summary: "`references` naming a field that no entry of the catalog has",
   },
+  "character-set-field": {
+    severity: "error",
+    summary:
+      "`characterSets` naming a field that no entry has, or that is not a text in every entry",
+  },
   "unknown-catalog": {
     severity: "error",
     summary: "`references` naming a catalog that is not loaded",

@@ -7,7 +7,9 @@ import { IdSchema, LocalizedTextSchema } from "./common.js";
  * the catalog's own, each of one JSON type in every entry — a flag (a boolean) present in
  * every entry — and `basis`, where given, cites laws as matter files do. `references` declares
  * the fields that name entries of a catalog (its own, e.g. a division's `parent`, or another):
- * each such id must exist. See src/load/check-catalog.ts.
+ * each such id must exist. `characterSets` declares the fields that are sets of characters
+ * (which characters a text holds matters, not their order or repeats): a tool may ship them
+ * reordered, as the browser rules do, smaller. See src/load/check-catalog.ts.
  */
 export const CatalogFileSchema = z
   .strictObject({
@@ -18,6 +20,10 @@ export const CatalogFileSchema = z
     references: z.record(z.string().min(1), IdSchema).optional().meta({
       description:
         "entry fields that name entries of a catalog (an id or a list of ids), by field: the catalog named",
+    }),
+    characterSets: z.array(z.string().min(1)).optional().meta({
+      description:
+        "entry fields that are sets of characters (a text whose characters matter, not their order or repeats)",
     }),
     entries: z.array(z.looseObject({ id: z.string().min(1), title: LocalizedTextSchema })).min(1),
   })

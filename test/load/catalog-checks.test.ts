@@ -140,6 +140,17 @@ describe("catalogs are checked as rule files", () => {
     ]);
   });
 
+  it("characterSets must name a text field the entries have", async () => {
+    const { dir } = rulesWith("standard-characters", (json) => {
+      json.characterSets = ["characters", "no-such-field", "level"];
+    });
+    const issues = await refused(dir);
+    expect(issues.map((i) => [i.code, i.pointer])).toEqual([
+      ["character-set-field", "/characterSets/1"],
+      ["character-set-field", "/characterSets/2"],
+    ]);
+  });
+
   it("a reference to another catalog must name its entries", async () => {
     const { dir } = rulesWith("industry-terms", (json) => {
       json.references = { scope: "business-scope" };
