@@ -6,7 +6,8 @@ import type { OneThingStatus } from "./status.js";
 
 const WORDS = {
   "zh-CN": {
-    approve: "全部事项准予办理（当场办结）",
+    approve: "全部事项准予办理",
+    approvedOnTheSpot: "（当场办结）",
     incomplete:
       "材料不齐全或者不符合法定形式，请一次性补正以下全部内容（一次告知、一表申请、一套材料）",
     refer: "转人工审查",
@@ -26,7 +27,8 @@ const WORDS = {
     sep: "；",
   },
   en: {
-    approve: "Every matter approved (decided on the spot)",
+    approve: "Every matter approved",
+    approvedOnTheSpot: " (decided on the spot)",
     incomplete:
       "Incomplete: supply or correct everything below, all at once (one notice, one form, one set of materials)",
     refer: "Referred to a person",
@@ -60,7 +62,15 @@ export function formatCombinedDecisionText(decision: CombinedDecision, title?: s
   const cite = (basis: readonly DecisionCitation[]) =>
     basis.length === 0 ? "" : w.basis(basis.map((b) => w.citation(b.law, b.articles)).join(w.sep));
   const lines = [
-    `${title ?? decision.oneThing.id} ${decision.oneThing.version} — ${w[decision.outcome]}`,
+    `${title ?? decision.oneThing.id} ${decision.oneThing.version} — ${w[decision.outcome]}${
+      // On the spot only when every member's own decision says so.
+      decision.outcome === "approve" &&
+      decision.members.every(
+        (m) => m.decidedBy === "rules" && m.decision?.timeLimit?.onTheSpot === true,
+      )
+        ? w.approvedOnTheSpot
+        : ""
+    }`,
     `${w.applied}: ${decision.appliedOn}${decision.applicationId ? ` (${decision.applicationId})` : ""}`,
   ];
   if (decision.referrals.length > 0) {

@@ -4,7 +4,9 @@ import { printable } from "./printable.js";
 
 const WORDS = {
   "zh-CN": {
-    approve: "准予登记（当场办结）",
+    // 准予办理: what every matter's approval is (a registration, a filing, a licence); the matter's
+    // title before it says which.
+    approve: "准予办理",
     incomplete: "材料不齐全或者不符合法定形式，请一次性补正以下全部内容",
     refer: "转人工审查",
     applied: "申请日期",
@@ -15,6 +17,7 @@ const WORDS = {
     extended: "延长后",
     promised: "承诺期限",
     onTheSpot: "当场办结",
+    approvedOnTheSpot: "（当场办结）",
     provisional: "暂定",
     between: (a: string, b: string) => `${a} 至 ${b}`,
     citation: (law: string, articles: readonly string[]) =>
@@ -23,7 +26,7 @@ const WORDS = {
     sep: "；",
   },
   en: {
-    approve: "Approved (decided on the spot)",
+    approve: "Approved",
     incomplete: "Incomplete: supply or correct everything listed below, all at once",
     refer: "Referred to a person",
     applied: "Applied on",
@@ -34,6 +37,7 @@ const WORDS = {
     extended: "extended",
     promised: "promised",
     onTheSpot: "on the spot",
+    approvedOnTheSpot: " (decided on the spot)",
     provisional: "provisional",
     between: (a: string, b: string) => `${a} to ${b}`,
     citation: (law: string, articles: readonly string[]) =>
@@ -52,14 +56,19 @@ const WORDS = {
  * application id or a quoted value carrying terminal escapes is shown, not obeyed.
  *
  * @example
- * formatDecisionText(decision); // "个体工商户设立登记 1.0.0 — 准予登记（当场办结）\n…"
+ * formatDecisionText(decision); // "individual-business.establishment 1.0.0 — 准予办理（当场办结）\n…"
  */
 export function formatDecisionText(decision: Decision, title?: string): string {
   const w = WORDS[decision.locale as Locale];
   const cite = (basis: readonly DecisionCitation[]) =>
     basis.length === 0 ? "" : w.basis(basis.map((b) => w.citation(b.law, b.articles)).join(w.sep));
   const lines = [
-    `${title ?? decision.matter.id} ${decision.matter.version} — ${w[decision.outcome]}`,
+    `${title ?? decision.matter.id} ${decision.matter.version} — ${w[decision.outcome]}${
+      // On the spot only where the decision's time limit says so (a matter may take days).
+      decision.outcome === "approve" && decision.timeLimit?.onTheSpot === true
+        ? w.approvedOnTheSpot
+        : ""
+    }`,
     `${w.applied}: ${decision.appliedOn}${decision.applicationId ? ` (${decision.applicationId})` : ""}`,
   ];
   if (decision.referrals.length > 0) {
