@@ -1,3 +1,4 @@
+import { ENUM_TITLES_KEYWORD } from "../evaluate/field-messages.js";
 import { schemaNodesAt, schemaTitle } from "../json/schema-paths.js";
 import { CHANNEL_LABELS } from "../model/channel-labels.js";
 import type { Locale } from "../model/common.js";
@@ -170,11 +171,16 @@ function leafText(
     return w.length(label, leaf.operator, String(value), isList(leaf, matter));
   }
   const output = leaf.path.split(".").at(-1) ?? "";
+  // An enum value of the applicant's data is named as the form names it (x-enumTitles).
+  const titles =
+    leaf.fact === "data" || leaf.fact === "evidence"
+      ? enumTitlesAt(matter.input[leaf.fact], leaf.path)
+      : undefined;
   const shown = isFactRef(value)
     ? factLabel(String(value.fact), String(value.path), matter, locale)
     : Array.isArray(value)
-      ? w.list(value.map((v) => valueText(v, output, locale)))
-      : valueText(value, output, locale);
+      ? w.list(value.map((v) => valueText(v, output, locale, titles)))
+      : valueText(value, output, locale, titles);
   if (typeof value === "boolean" && leaf.operator === "equal") return w.flag(label, shown);
   if (isFactRef(value) && leaf.operator === "equal") return w.sameAs(label, shown);
   const phrase = w.leaf[leaf.operator];
@@ -225,10 +231,24 @@ function isList(leaf: LeafCondition, matter: Pick<MatterFile, "input" | "derived
   );
 }
 
-function valueText(value: unknown, output: string, locale: Locale): string {
+type EnumTitles = Readonly<Record<string, Partial<Record<Locale, string>>>>;
+
+/** The titles the input schema gives the enum values at a path (x-enumTitles), if any. */
+function enumTitlesAt(schema: MatterFile["input"]["data"], path: string): EnumTitles | undefined {
+  for (const node of schemaNodesAt(schema, path)) {
+    const titles = node[ENUM_TITLES_KEYWORD];
+    if (titles !== null && typeof titles === "object") return titles as EnumTitles;
+  }
+  return undefined;
+}
+
+function valueText(value: unknown, output: string, locale: Locale, titles?: EnumTitles): string {
   const w = WORDS[locale];
   if (typeof value === "boolean") return value ? w.yes : w.no;
   if (typeof value === "string") {
+    const title = titles && Object.hasOwn(titles, value) ? titles[value] : undefined;
+    const fromSchema = title?.[locale] ?? title?.["zh-CN"];
+    if (fromSchema !== undefined) return fromSchema;
     const named = VALUE_LABELS[output]?.[value];
     return named ? (named[locale] ?? named["zh-CN"]) : w.quote(value);
   }

@@ -122,6 +122,15 @@ describe("the public guide (办事指南)", () => {
     expect(describeCondition(adult, matter, "zh-CN")).toBe(
       "经营者身份证件（持证人身份）为内地居民，且经营者身份证件（周岁年龄）不小于16",
     );
+    // An enum value of the data is named as the form names it (x-enumTitles), not as stored.
+    const family = {
+      fact: "data" as const,
+      path: "organization",
+      operator: "in" as const,
+      value: ["family", "individual"],
+    };
+    expect(describeCondition(family, matter, "zh-CN")).toBe("组成形式为家庭经营、个人经营之一");
+    expect(describeCondition(family, matter, "en")).not.toContain('"family"');
     expect(describeCondition(adult, matter, "en")).toBe(
       "operator.document (holder) is mainland resident and operator.document (age in full years) is at least 16",
     );
