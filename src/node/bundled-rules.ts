@@ -42,6 +42,8 @@ interface StoredRules {
   code: string;
   /** The id of the command-line bundle built with them. */
   bundle?: string;
+  /** The SHA-256 of dist/bundled-validators.js (the bundle does not hash the modules). */
+  validators: string;
   files: Record<string, string>;
   rules: ValidatedRules;
 }
@@ -67,7 +69,7 @@ export function storedBundledRules(): Promise<StoredBundledRules | undefined> {
   stored ??= (async () => {
     if (!bundledRulesStored()) return undefined;
     try {
-      // Hashed with the build's modules: the validators generated with these rules.
+      // Checked by its hash in the manifest: the validators generated with these rules.
       const { default: validators } = (await import(VALIDATORS.href)) as {
         default: ValidatorFactories;
       };
@@ -96,6 +98,7 @@ function readStored(): ValidatedRules | undefined {
     ) {
       return undefined;
     }
+    if (manifest.validators !== fileSha256(fileURLToPath(VALIDATORS))) return undefined;
     const files = bundledFileHashes();
     const expected = Object.entries(manifest.files);
     if (expected.length !== Object.keys(files).length) return undefined;
@@ -140,6 +143,7 @@ export default ${factories};
     modules,
     code: codeFingerprint(modules),
     ...(bundle !== undefined && { bundle }),
+    validators: fileSha256(fileURLToPath(VALIDATORS)),
     files: bundledFileHashes(),
     rules,
   };
@@ -151,9 +155,7 @@ export default ${factories};
 function bundledFileHashes(): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const file of ruleFiles(BUNDLED_RULES_DIR)) {
-    hashes[portable(relative(BUNDLED_RULES_DIR, file))] = createHash("sha256")
-      .update(readFileSync(file))
-      .digest("hex");
+    hashes[portable(relative(BUNDLED_RULES_DIR, file))] = fileSha256(file);
   }
   return hashes;
 }
@@ -188,4 +190,8 @@ function codeFingerprint(modules: readonly string[]): string {
 
 function portable(path: string): string {
   return path.split(sep).join("/");
+}
+
+function fileSha256(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
