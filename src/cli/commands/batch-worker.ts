@@ -6,6 +6,7 @@ import type { Locale } from "../../model/common.js";
 import type { Outcome } from "../../model/decision.js";
 import type { Issue } from "../../model/issue.js";
 import { loadRules } from "../../node/load-rules.js";
+import { nodeSha256 } from "../../node/rule-files.js";
 import { decideOneThing } from "../../one-thing/decide-one-thing.js";
 import { isCombinedApplication } from "../../one-thing/is-combined-application.js";
 import type { RuleSet } from "../../rule-set/rule-set.js";
@@ -102,7 +103,11 @@ async function decideLine(
   }
   try {
     if (isCombinedApplication(input)) {
-      const combined = await decideOneThing(rules, input, { locale, ...dates });
+      const combined = await decideOneThing(rules, input, {
+        locale,
+        ...dates,
+        sha256: nodeSha256,
+      });
       // A member with its department is counted with the referrals: a person decides it.
       const counted = combined.outcome === "pending" ? "refer" : combined.outcome;
       return { record: JSON.stringify(combined), outcome: counted };

@@ -1,6 +1,7 @@
 import { ApplicationError } from "../../evaluate/application-error.js";
 import type { Decision } from "../../model/decision.js";
 import type { CombinedDecision } from "../../model/one-thing.js";
+import { nodeSha256 } from "../../node/rule-files.js";
 import { isCombinedApplication } from "../../one-thing/is-combined-application.js";
 import {
   type ApplicationErrorRecord,
@@ -46,7 +47,12 @@ export async function evaluateCommand(
         // Loaded for a combined application only (the 一件事 model is zod's).
         const { decideOneThing, oneThingsOf } = await import("../../one-thing/decide-one-thing.js");
         const { formatCombinedDecisionText } = await import("../../one-thing/combined-text.js");
-        const combined = await decideOneThing(rules, input, { locale, ...dates });
+        // Hashed with node:crypto, as the rule set's own decisions are (loadRules).
+        const combined = await decideOneThing(rules, input, {
+          locale,
+          ...dates,
+          sha256: nodeSha256,
+        });
         results.push(combined);
         if (failOn !== undefined && SEVERITY[combined.outcome] >= SEVERITY[failOn])
           exit = EXIT.checksFailed;
