@@ -4,16 +4,17 @@
 // 1. dist/ from src/ (tsc: the modules the package's entry points export, with their types).
 // 2. dist/precheck/precheck.bundle.js: the pre-check page's script (src/node/precheck-script.ts).
 // 3. dist/bin/: the command line (`smart-approval`, package.json "bin") bundled from those
-//    modules by esbuild, with its dependencies, into a few files: a cold start opens those
-//    instead of about a hundred modules, and Node's loader was most of the time a call took
-//    above `node -e 0`. Each command stays its own chunk, loaded when it runs. The bundle is
-//    stamped with the build's id: the SHA-256 of the modules it was bundled from.
+//    modules by esbuild into a few files: a cold start opens those instead of about a hundred
+//    modules, and Node's loader was most of the time a call took above `node -e 0`. Each
+//    command stays its own chunk, loaded when it runs; the dependencies are imported from
+//    node_modules as they are. The bundle is stamped with the build's id: the SHA-256 of the
+//    modules it was bundled from.
 // 4. dist/bundled-rules.json and dist/bundled-validators.js: the bundled rules validated by
 //    the code just built, stored with that id (src/node/bundled-rules.ts). Not stored when
 //    any issue is found: the command line then validates the rules at every start.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -47,7 +48,7 @@ for (const file of modules(DIST).sort()) {
 }
 const bundleId = id.digest("hex");
 
-const bundled = await esbuild.build({
+await esbuild.build({
   absWorkingDir: ROOT,
   // The names the bundle is reached by: the command (package.json "bin"), and the batch
   // worker, which batch.ts starts by its file name beside it.
@@ -57,6 +58,10 @@ const bundled = await esbuild.build({
   },
   outdir: BIN,
   bundle: true,
+  // The dependencies stay in node_modules, imported as they are: a security fix npm installs
+  // reaches the command too, and the package does not ship a second copy of each (3.9 MB of
+  // bundle against 0.8 MB). Bundling them as well measured about 4% faster to start.
+  packages: "external",
   splitting: true,
   format: "esm",
   platform: "node",
@@ -66,39 +71,9 @@ const bundled = await esbuild.build({
   // still lead to the same files.
   chunkNames: "[name]-[hash]",
   define: { SMART_APPROVAL_BUNDLE_ID: JSON.stringify(bundleId) },
-  // The CommonJS dependencies (ajv's run-time helpers, json-rules-engine) require Node's own
-  // modules: an ES module has no `require` of its own.
-  banner: {
-    js: 'import { createRequire as smartApprovalRequire } from "node:module"; const require = smartApprovalRequire(import.meta.url);',
-  },
-  legalComments: "none",
-  metafile: true,
   logLevel: "warning",
 });
 chmodSync(join(BIN, "smart-approval.js"), 0o755);
-
-// The bundle carries copies of its dependencies' code: their licences go with it, each package's
-// own licence file, in one file beside the bundle.
-const packages = new Set<string>();
-for (const input of Object.keys(bundled.metafile.inputs)) {
-  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
-  if (match !== null) packages.add(match[1] as string);
-}
-const notices = [...packages].sort().map((dir) => {
-  const { name, version, license } = JSON.parse(
-    readFileSync(join(ROOT, dir, "package.json"), "utf8"),
-  );
-  const file = readdirSync(join(ROOT, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-  const text =
-    file === undefined
-      ? `(no licence file; package.json says ${license})`
-      : readFileSync(join(ROOT, dir, file), "utf8").trim();
-  return `${name}@${version} (${license})\n\n${text}\n`;
-});
-writeFileSync(
-  join(BIN, "THIRD-PARTY-LICENSES.txt"),
-  `The command line in this folder is bundled with code of these packages, under their licences:\n\n${notices.join(`\n${"-".repeat(72)}\n\n`)}`,
-);
 
 const { storeBundledRules } = (await import(
   pathToFileURL(join(DIST, "node/bundled-rules.js")).href
