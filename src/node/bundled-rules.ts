@@ -55,30 +55,27 @@ export interface StoredBundledRules {
   validators: ValidatorFactories;
 }
 
-let checked: { rules: ValidatedRules | undefined } | undefined;
-let stored: Promise<StoredBundledRules | undefined> | undefined;
+// Checked again at every call, never remembered: a service reloading the bundled rules after
+// a rule file was edited must get the edited file (validated), not the copy stored before.
 
 /** Whether the build stored the bundled rules and they are still exactly what was validated. */
 export function bundledRulesStored(): boolean {
-  checked ??= { rules: readStored() };
-  return checked.rules !== undefined;
+  return readStored() !== undefined;
 }
 
 /** The stored validated bundled rules and their validators, if `bundledRulesStored()`. */
-export function storedBundledRules(): Promise<StoredBundledRules | undefined> {
-  stored ??= (async () => {
-    if (!bundledRulesStored()) return undefined;
-    try {
-      // Checked by its hash in the manifest: the validators generated with these rules.
-      const { default: validators } = (await import(VALIDATORS.href)) as {
-        default: ValidatorFactories;
-      };
-      return { rules: checked?.rules as ValidatedRules, validators };
-    } catch {
-      return undefined;
-    }
-  })();
-  return stored;
+export async function storedBundledRules(): Promise<StoredBundledRules | undefined> {
+  const rules = readStored();
+  if (rules === undefined) return undefined;
+  try {
+    // Checked by its hash in the manifest: the validators generated with these rules.
+    const { default: validators } = (await import(VALIDATORS.href)) as {
+      default: ValidatorFactories;
+    };
+    return { rules, validators };
+  } catch {
+    return undefined;
+  }
 }
 
 function readStored(): ValidatedRules | undefined {
@@ -121,8 +118,6 @@ export async function storeBundledRules(bundle?: string): Promise<Issue[]> {
   if (!import.meta.url.endsWith(".js")) throw new Error("run storeBundledRules from the build");
   rmSync(STORED, { force: true });
   rmSync(VALIDATORS, { force: true });
-  checked = undefined;
-  stored = undefined;
   const { issues, rules } = await RuleSet.validate(readSources(ruleFiles(BUNDLED_RULES_DIR)), {
     sha256: nodeSha256,
   });

@@ -60,6 +60,30 @@ describe.skipIf(!existsSync(BIN))("the stored bundled rules, after a rule file i
     expect(decision.matter.sha256).not.toBe(stored);
   });
 
+  it("are checked again at every load in one process (a service's reload)", () => {
+    // The library as built, in a fresh copy: load, edit a rule file, load again.
+    const dir = packageCopy();
+    const script = join(dir, "reload.mjs");
+    writeFileSync(
+      script,
+      `import { readFileSync, writeFileSync } from "node:fs";
+       import { loadRules } from "./dist/index.js";
+       const on = (rules) => rules.versionInForce("individual-business.establishment", "2025-06-30").sha256;
+       const first = on(await loadRules());
+       const file = ${JSON.stringify(join(dir, MATTER))};
+       const json = JSON.parse(readFileSync(file, "utf8"));
+       json.title.en += " (edited)";
+       writeFileSync(file, JSON.stringify(json, null, 2));
+       const second = on(await loadRules());
+       console.log(JSON.stringify({ first, second }));`,
+    );
+    const result = spawnSync(process.execPath, [script], { cwd: dir, encoding: "utf8" });
+    expect(result.status, result.stderr).toBe(0);
+    const { first, second } = JSON.parse(result.stdout);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(second).not.toBe(first);
+  });
+
   it("refuse an edit that breaks the file, instead of deciding on the stored copy", () => {
     const file = join(copy, MATTER);
     const json = JSON.parse(readFileSync(file, "utf8"));
