@@ -132,7 +132,7 @@ describe("compiled evaluator vs json-rules-engine (the engine of record)", () =>
 });
 
 describe("bundled rules stored after validation (the CLI's cold start) vs validated on load", () => {
-  it("decide every fixture the same, with either engine", async () => {
+  it("decide every fixture and 2,000 generated applications the same, with either engine", async () => {
     const dir = fileURLToPath(new URL("../../rules/", import.meta.url));
     const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
       .filter((f) => f.endsWith(".json"))
@@ -163,8 +163,15 @@ describe("bundled rules stored after validation (the CLI's cold start) vs valida
         expect(await decideOrRefuse(restored, application), file).toEqual(expected);
         expect(await decideOrRefuse(precompiled, application), file).toEqual(expected);
       }
+      // And the generated corpus (valid applications and defects of every kind, the input
+      // schemas' included): what the shipped command decides with is what ajv compiles.
+      for (const [i, application] of generateApplications(2_000, 11).entries()) {
+        expect(await decideOrRefuse(precompiled, application), `corpus #${i}`).toEqual(
+          await decideOrRefuse(fresh, application),
+        );
+      }
     }
-  });
+  }, 240_000);
 
   it("use a validator generated beforehand only for the schema it was generated from", async () => {
     const dir = fileURLToPath(new URL("../../rules/", import.meta.url));
