@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
+import type { DecideOptions } from "../evaluate/decide.js";
 import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
 import type { CombinedDecision } from "../model/one-thing.js";
 import { nodeSha256 } from "../node/rule-files.js";
@@ -185,15 +186,19 @@ export async function createService(
     ),
   );
 
-  async function decideOne(
-    served: ServedRules,
-    input: unknown,
+  /**
+   * One decision with the service's clock, locale and replay setting, timed and counted by
+   * `id` (the matter, or the 一件事); an application that cannot be decided is its problem.
+   */
+  async function decideWith<D extends Decision | CombinedDecision>(
+    decide: (given: DecideOptions) => Promise<D>,
+    id: (decision: D) => string,
     locale: Locale,
-  ): Promise<DecideResult> {
+  ): Promise<{ decision: D; text: string } | { problem: Problem }> {
     const started = process.hrtime.bigint();
-    let decision: Decision;
+    let decision: D;
     try {
-      decision = await served.rules.decide(input, {
+      decision = await decide({
         now: clock(),
         locale,
         ...(options.replay === true && { replay: true }),
@@ -206,47 +211,46 @@ export async function createService(
       throw error;
     }
     metrics.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    metrics.countDecision(decision.matter.id, decision.outcome);
+    metrics.countDecision(id(decision), decision.outcome);
     return { decision, text: JSON.stringify(decision) };
   }
 
-  /** decideOne for a combined application (一件事), decided by its members' rules together. */
-  async function decideCombined(
+  const decideOne = (served: ServedRules, input: unknown, locale: Locale): Promise<DecideResult> =>
+    decideWith(
+      (given) => served.rules.decide(input, given),
+      (d) => d.matter.id,
+      locale,
+    );
+
+  /** A combined application (一件事), decided by its members' rules together. */
+  const decideCombined = (served: ServedRules, input: unknown, locale: Locale) =>
+    decideWith(
+      (given) => decideOneThing(served.rules, input, { ...given, sha256: nodeSha256 }),
+      (d) => d.oneThing.id,
+      locale,
+    );
+
+  /** Gives the decision its log entry (when there is a log) and the entry's id. */
+  function logDecision(
     served: ServedRules,
+    decision: Decision | CombinedDecision,
     input: unknown,
-    locale: Locale,
-  ): Promise<{ problem: Problem } | { decision: CombinedDecision; text: string }> {
-    const started = process.hrtime.bigint();
-    let decision: CombinedDecision;
-    try {
-      decision = await decideOneThing(served.rules, input, {
-        now: clock(),
-        locale,
-        sha256: nodeSha256,
-        ...(options.replay === true && { replay: true }),
-      });
-    } catch (error) {
-      if (error instanceof ApplicationError) {
-        metrics.refused.inc();
-        return { problem: applicationProblem(error.problems) };
-      }
-      throw error;
-    }
-    metrics.latency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    metrics.countDecision(decision.oneThing.id, decision.outcome);
-    return { decision, text: JSON.stringify(decision) };
-  }
-
-  function logDecision(served: ServedRules, decision: Decision, input: unknown): string {
+  ): string {
     const id = randomUUID();
     // Without a log nothing is built, nor sent to another process.
     if (options.onDecision === undefined) return id;
+    // A combined decision is logged as the 一件事's (its file, version and hash).
+    const what =
+      "oneThing" in decision
+        ? { kind: "one-thing" as const, ...decision.oneThing }
+        : { ...decision.matter };
     options.onDecision({
       id,
       time: new Date().toISOString(),
-      matter: decision.matter.id,
-      version: decision.matter.version,
-      matterSha256: decision.matter.sha256,
+      ...("kind" in what && { kind: what.kind }),
+      matter: what.id,
+      version: what.version,
+      matterSha256: what.sha256,
       rulesSha256: served.sha256,
       outcome: decision.outcome,
       codes: [
@@ -294,25 +298,7 @@ export async function createService(
     const result = await decideCombined(served, request.body, locale);
     reply.header(RULES_HEADER, served.sha256);
     if ("problem" in result) return sendProblem(reply, result.problem);
-    const { decision } = result;
-    const id = randomUUID();
-    options.onDecision?.({
-      id,
-      time: new Date().toISOString(),
-      kind: "one-thing",
-      matter: decision.oneThing.id,
-      version: decision.oneThing.version,
-      matterSha256: decision.oneThing.sha256,
-      rulesSha256: served.sha256,
-      outcome: decision.outcome,
-      codes: [
-        ...decision.referrals.map((r) => r.code),
-        ...decision.missing.map((m) => `missing:${m.id}`),
-      ],
-      inputSha256: decision.record.inputSha256,
-      input: request.body,
-    });
-    reply.header(DECISION_ID_HEADER, id);
+    reply.header(DECISION_ID_HEADER, logDecision(served, result.decision, request.body));
     return reply.type("application/json; charset=utf-8").send(result.text);
   });
 
