@@ -27,19 +27,23 @@ type ToPrimary =
   | { type: "log"; events: MaskedDecisionEvent[]; dropped: number }
   | { type: "reload-all"; id: number }
   | { type: "answer"; id: number; ok: boolean; result: unknown }
-  | { type: "metrics"; id: number };
+  | { type: "metrics"; id: number }
+  | { type: "metrics-json"; id: number; json: unknown };
 type ToWorker =
   | { type: "prepare"; id: number; reload: number; path: string | undefined }
   | { type: "commit"; id: number; reload: number; path: string | undefined }
   | { type: "abort"; id: number; reload: number }
   | { type: "reload-all-done"; id: number; ok: boolean; result: unknown }
   | { type: "metrics-done"; id: number; text: string }
+  | { type: "metrics-get"; id: number }
   | { type: "shutdown" };
 
 /** The rules a worker starts on (set by the primary: the rules every worker serves now). */
 const RULES_ENV = "SMART_APPROVAL_SERVE_RULES";
 /** How long the primary waits for every worker to load new rules before it gives up. */
 export const RELOAD_TIMEOUT_MS = 120_000;
+/** How long /metrics waits for a worker's metrics before it answers without them. */
+const METRICS_TIMEOUT_MS = 2_000;
 
 interface Settings {
   host: string;
@@ -226,9 +230,6 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
       }),
   });
   const live = service;
-  // Constructing one makes prom-client answer the primary's requests for this worker's metrics.
-  new AggregatorRegistry();
-  AggregatorRegistry.setRegistries([live.metrics.registry]);
   // Rules loaded for a reload, kept until the primary says commit (every worker has loaded
   // them) or abort (one could not): the swap happens everywhere or nowhere.
   const prepared = new Map<number, ServedRules>();
@@ -271,6 +272,11 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
       case "metrics-done":
         metricsWaiting.get(message.id)?.(message.text);
         metricsWaiting.delete(message.id);
+        break;
+      case "metrics-get":
+        live.metrics.registry.getMetricsAsJSON().then((json) => {
+          if (process.connected) send({ type: "metrics-json", id: message.id, json });
+        });
         break;
       case "shutdown":
         shutdown();
@@ -434,7 +440,45 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
     return next;
   };
 
-  const aggregator = new AggregatorRegistry();
+  /**
+   * The metrics of every worker that listens, summed by label (each worker's carry its own
+   * `worker` label): one that is still starting is not asked, and one that has not answered
+   * within METRICS_TIMEOUT_MS is left out and named, rather than the whole answer failing.
+   */
+  const gathering = new Map<number, { left: Set<number>; parts: unknown[]; done: () => void }>();
+  const gatherMetrics = (): Promise<string> =>
+    new Promise((resolvePromise) => {
+      const id = ++nextId;
+      const workers = liveWorkers().filter((w) => ready.has(w.id) && w.isConnected());
+      const entry = {
+        left: new Set(workers.map((w) => w.id)),
+        parts: [] as unknown[],
+        done: () => {
+          clearTimeout(timer);
+          gathering.delete(id);
+          const late = [...entry.left];
+          const note =
+            late.length === 0
+              ? ""
+              : `# no metrics from worker ${late.join(", ")} within ${METRICS_TIMEOUT_MS / 1000} s\n`;
+          AggregatorRegistry.aggregate(
+            entry.parts as Parameters<typeof AggregatorRegistry.aggregate>[0],
+          )
+            .metrics()
+            .then(
+              (text) => resolvePromise(`${text}${note}`),
+              (error: unknown) =>
+                resolvePromise(
+                  `# metrics of the workers unavailable: ${(error as Error).message}\n`,
+                ),
+            );
+        },
+      };
+      const timer = setTimeout(() => entry.done(), METRICS_TIMEOUT_MS);
+      gathering.set(id, entry);
+      if (workers.length === 0) entry.done();
+      for (const worker of workers) worker.send({ type: "metrics-get", id } satisfies ToWorker);
+    });
   let printed = false;
   const onMessage = (worker: Worker, message: ToPrimary) => {
     switch (message.type) {
@@ -463,16 +507,20 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
         );
         break;
       case "metrics":
-        aggregator.clusterMetrics().then(
-          (text) => worker.send({ type: "metrics-done", id: message.id, text } satisfies ToWorker),
-          (error) =>
-            worker.send({
-              type: "metrics-done",
-              id: message.id,
-              text: `# metrics of the workers unavailable: ${(error as Error).message}\n`,
-            } satisfies ToWorker),
-        );
+        gatherMetrics().then((text) => {
+          if (worker.isConnected()) {
+            worker.send({ type: "metrics-done", id: message.id, text } satisfies ToWorker);
+          }
+        });
         break;
+      case "metrics-json": {
+        const entry = gathering.get(message.id);
+        if (entry?.left.delete(worker.id)) {
+          entry.parts.push(message.json);
+          if (entry.left.size === 0) entry.done();
+        }
+        break;
+      }
       case "answer":
         answered(message.id, worker.id, { ok: message.ok, result: message.result });
         break;
