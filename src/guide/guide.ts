@@ -1,3 +1,4 @@
+import { citationsText, cite } from "../evaluate/citations.js";
 import type { Citation } from "../model/citation.js";
 import type { Locale, LocalizedText } from "../model/common.js";
 import type { MatterFile } from "../model/matter.js";
@@ -90,8 +91,6 @@ const W = {
     disclosure: "承诺内容公开",
     paren: (t: string) => `（${t}）`,
     codes: { item: "事项编码", handling: "业务办理项编码" } as Record<string, string>,
-    cite: (law: string, articles: string[]) =>
-      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     sep: "；",
     footer: (matter: string, version: string, sha: string) =>
       `本指南由审批标准清单 ${matter} ${version} 自动生成，与自动审批所依据的规则为同一文件（规则文件 SHA-256：${sha}。该值按 RFC 8785 将规则文件规范化为 JSON 文本（对象键排序、无空白）后，对其 UTF-8 字节计算，不是对文件原始字节计算，故与 sha256sum 等工具直接计算文件的结果不同）。`,
@@ -153,10 +152,6 @@ const W = {
     disclosure: "Publication of the commitment",
     paren: (t: string) => ` (${t})`,
     codes: { item: "Item code", handling: "Handling code" } as Record<string, string>,
-    cite: (law: string, articles: string[]) =>
-      articles.every((a) => /^\d/.test(a))
-        ? `${law}, art ${articles.join(", ")}`
-        : `${law}, ${articles.join(", ")}`,
     sep: "; ",
     footer: (matter: string, version: string, sha: string) =>
       `Generated from the checklist ${matter} ${version}: the very file that decides applications (rule file SHA-256 ${sha}, taken of the file's JSON canonicalized by RFC 8785 — keys sorted, no white space — as UTF-8, not of the file's bytes, so sha256sum on the file gives another value).`,
@@ -176,13 +171,7 @@ export function citeBasis(
   laws: ReadonlyMap<string, LocalizedText>,
   locale: Locale,
 ): string {
-  const w = W[locale];
-  return basis
-    .map((c) => {
-      const title = laws.get(c.ref);
-      return w.cite(title ? (title[locale] ?? title["zh-CN"]) : c.ref, c.articles);
-    })
-    .join(w.sep);
+  return citationsText(cite(basis, laws, locale), locale);
 }
 
 /**

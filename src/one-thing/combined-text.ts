@@ -1,3 +1,4 @@
+import { citationsText } from "../evaluate/citations.js";
 import type { Locale } from "../model/common.js";
 import type { DecisionCitation } from "../model/decision.js";
 import type { CombinedDecision } from "../model/one-thing.js";
@@ -21,8 +22,6 @@ const WORDS = {
     department: (d: string, due?: string) => `由${d}办理${due ? `，期限 ${due}` : ""}`,
     deemed: (due: string | undefined, authority: string) =>
       `超时默认（${authority === "local-policy" ? "地方政策" : "地方性法规"}）${due ? `：${due} 后` : ""}`,
-    citation: (law: string, articles: readonly string[]) =>
-      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     basis: (text: string) => ` 〔依据：${text}〕`,
     sep: "；",
   },
@@ -43,7 +42,6 @@ const WORDS = {
     department: (d: string, due?: string) => `with ${d}${due ? `, due ${due}` : ""}`,
     deemed: (due: string | undefined, authority: string) =>
       `deemed consent on timeout (${authority})${due ? ` after ${due}` : ""}`,
-    citation: (law: string, articles: readonly string[]) => `${law} ${articles.join(", ")}`,
     basis: (text: string) => ` [basis: ${text}]`,
     sep: "; ",
   },
@@ -60,7 +58,7 @@ const WORDS = {
 export function formatCombinedDecisionText(decision: CombinedDecision, title?: string): string {
   const w = WORDS[decision.locale as Locale];
   const cite = (basis: readonly DecisionCitation[]) =>
-    basis.length === 0 ? "" : w.basis(basis.map((b) => w.citation(b.law, b.articles)).join(w.sep));
+    basis.length === 0 ? "" : w.basis(citationsText(basis, decision.locale));
   const lines = [
     `${title ?? decision.oneThing.id} ${decision.oneThing.version} — ${w[decision.outcome]}${
       // On the spot only when every member's own decision says so.

@@ -1,3 +1,4 @@
+import { citationsText } from "../evaluate/citations.js";
 import type { Locale } from "../model/common.js";
 import type { Decision, DecisionCitation } from "../model/decision.js";
 import { printable } from "./printable.js";
@@ -20,8 +21,6 @@ const WORDS = {
     approvedOnTheSpot: "（当场办结）",
     provisional: "暂定",
     between: (a: string, b: string) => `${a} 至 ${b}`,
-    citation: (law: string, articles: readonly string[]) =>
-      `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`,
     basis: (text: string) => ` 〔依据：${text}〕`,
     sep: "；",
   },
@@ -40,10 +39,6 @@ const WORDS = {
     approvedOnTheSpot: " (decided on the spot)",
     provisional: "provisional",
     between: (a: string, b: string) => `${a} to ${b}`,
-    citation: (law: string, articles: readonly string[]) =>
-      articles.every((a) => /^\d/.test(a))
-        ? `${law} art ${articles.join(", ")}`
-        : `${law} ${articles.join(", ")}`,
     basis: (text: string) => ` [basis: ${text}]`,
     sep: "; ",
   },
@@ -61,7 +56,7 @@ const WORDS = {
 export function formatDecisionText(decision: Decision, title?: string): string {
   const w = WORDS[decision.locale as Locale];
   const cite = (basis: readonly DecisionCitation[]) =>
-    basis.length === 0 ? "" : w.basis(basis.map((b) => w.citation(b.law, b.articles)).join(w.sep));
+    basis.length === 0 ? "" : w.basis(citationsText(basis, decision.locale));
   const lines = [
     `${title ?? decision.matter.id} ${decision.matter.version} — ${w[decision.outcome]}${
       // On the spot only where the decision's time limit says so (a matter may take days).
