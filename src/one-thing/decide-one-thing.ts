@@ -1,3 +1,4 @@
+import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { cite } from "../evaluate/citations.js";
 import { type DecideOptions, decideOptions } from "../evaluate/decide.js";
@@ -66,8 +67,10 @@ export async function decideOneThing(
   given?: DecideOneThingOptions | null,
 ): Promise<CombinedDecision> {
   const registry = oneThingsOf(rules);
-  // The options of decide, checked as decide checks them; and the record's hash function.
-  const options = decideOptions(given);
+  // The options of decide, checked as decide checks them, with one clock for the combined
+  // record and every member's; and the record's hash function.
+  const checked = decideOptions(given);
+  const options = { ...checked, now: checked.now ?? new Date() };
   const sha256 = given?.sha256;
   if (sha256 !== undefined && typeof sha256 !== "function") {
     throw new RangeError("options.sha256 must be a function");
@@ -99,6 +102,9 @@ export async function decideOneThing(
     );
   }
   const combined = parsed.data;
+  // The envelope's dates, bounded once for the whole 一件事 (application-date.ts).
+  const dateProblems = applicationDateProblems(combined, options);
+  if (dateProblems.length > 0) throw new ApplicationError(dateProblems);
   if (!registry.has(combined.oneThing)) {
     const known = registry.list().map((o) => o.id);
     throw new ApplicationError([
@@ -155,7 +161,7 @@ export async function decideOneThing(
         : [],
     ),
     library: `smart-approval@${VERSION}`,
-    decidedAt: (options.now ?? new Date()).toISOString(),
+    decidedAt: options.now.toISOString(),
     ...(options.replay === true && { replay: true as const }),
   };
   const head = {

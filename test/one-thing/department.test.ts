@@ -141,3 +141,15 @@ describe("oneThingStatus", () => {
     ).toThrow(RangeError);
   });
 });
+
+describe("the combined application's dates", () => {
+  // 条例 art 19: an application is accepted on or after the day it is made (application-date.ts).
+  it("refuses an acceptance before the application, with or without replay", async () => {
+    const rules = await rulesWithExample();
+    const application = structuredClone(readJson(EXAMPLE_APPLICATION)) as Json;
+    application.acceptedOn = "2025-06-01";
+    await expect(decideOneThing(rules, application, REPLAY)).rejects.toMatchObject({
+      problems: [expect.objectContaining({ code: "accepted-before-applied" })],
+    });
+  });
+});
