@@ -88,6 +88,21 @@ describe("smart-approval serve (a process)", () => {
     expect(counted).toBe(20);
     expect(metrics).toMatch(/worker="1"/);
     expect(metrics).toMatch(/worker="2"/);
+    // A bad bundle is refused on every worker, and each counts the refusal (every worker fails
+    // to load it here, and none may skip the count for that).
+    writeFileSync(current, "{ not a bundle");
+    const refused = await post(`${running.url}/v1/admin/reload`, "", {
+      contentType: "text/plain",
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(refused.status, refused.text).not.toBe(200);
+    const afterRefusal = await (await fetch(`${running.url}/metrics`)).text();
+    const refusals = [
+      ...afterRefusal.matchAll(
+        /^smart_approval_reloads_total\{[^}]*result="refused"[^}]*\} (\d+)$/gm,
+      ),
+    ].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(refusals).toBe(2);
     running.child.kill("SIGTERM");
     expect(await running.exited).toBe(0);
     // One writer (the primary) for both workers: one unbroken chain.

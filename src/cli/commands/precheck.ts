@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { browserRulesModule } from "../../browser/rules-module.js";
 import { chinaToday } from "../../evaluate/application-date.js";
 import { RuleFileError } from "../../load/rule-file-error.js";
@@ -51,7 +51,8 @@ export async function precheckCommand(
       as: { global: RULES_GLOBAL },
     });
     versions = files
-      .filter((file) => resolve(file).startsWith(resolve(dir, "matters", matter)))
+      // The matter's own folder: `foo/` is not `foo-bar/`.
+      .filter((file) => resolve(file).startsWith(resolve(dir, "matters", matter) + sep))
       .map((file) => JSON.parse(readRuleFile(file, file)) as MatterFile)
       .sort((a, b) => (a.effective.from < b.effective.from ? -1 : 1));
   } catch (error) {

@@ -259,7 +259,9 @@ async function runWorker(settings: Settings, io: CliIo): Promise<number> {
         break;
       }
       case "abort":
-        if (prepared.delete(message.reload)) live.refused();
+        // Refused on every worker, whether this one could load the new rules or not.
+        prepared.delete(message.reload);
+        live.refused();
         answer(message.id, true, undefined);
         break;
       case "reload-all-done": {
@@ -502,9 +504,12 @@ async function runPrimary(count: number, settings: Settings, io: CliIo): Promise
         if (log) for (const event of message.events) log.appendMasked(event);
         break;
       case "reload-all":
-        reloadAll().then(({ ok, result }) =>
-          worker.send({ type: "reload-all-done", id: message.id, ok, result } satisfies ToWorker),
-        );
+        reloadAll().then(({ ok, result }) => {
+          // The worker that asked may have exited meanwhile (or been stopped by the timeout).
+          if (worker.isConnected()) {
+            worker.send({ type: "reload-all-done", id: message.id, ok, result } satisfies ToWorker);
+          }
+        });
         break;
       case "metrics":
         gatherMetrics().then((text) => {
