@@ -87,5 +87,10 @@ describe("the CLI with combined applications", () => {
     const { code, stdout } = await cli("diff", file, path);
     expect(code).toBe(0);
     expect(stdout).toBe("~ version version: 1.0.0 → 1.1.0\n- mapping data:funds\n");
+    // A matter's flags are refused for 一件事 files, not silently ignored (a CI gate with
+    // --exit-code would otherwise always pass).
+    const gated = await cli("diff", file, path, "--corpus", "examples/corpus", "--exit-code");
+    expect(gated.code).toBe(1); // a usage error
+    expect(gated.stderr).toContain("--corpus, --exit-code");
   });
 });

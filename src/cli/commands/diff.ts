@@ -48,6 +48,14 @@ export async function diffCommand(
   // Two versions of a 一件事: what changed in its terms (members, form, materials).
   const oneThings = readOneThingPair(oldPath, newPath);
   if (oneThings !== undefined) {
+    // Replaying a corpus (and gating on it) and another rules directory are a matter's: say so
+    // rather than leave them unread.
+    const unused = ["corpus", "exit-code", "rules"].filter((o) => options[o] !== undefined);
+    if (unused.length > 0) {
+      throw new UsageError(
+        `${unused.map((o) => `--${o}`).join(", ")}: for two matter files, not two 一件事 files`,
+      );
+    }
     const changes = diffOneThings(oneThings[0], oneThings[1]);
     io.stdout(
       format === "json" ? `${JSON.stringify(changes, null, 2)}\n` : formatOneThingDiff(changes),
