@@ -109,7 +109,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   diff: {
     args: "<old.json> <new.json>",
     summary:
-      "What changed between two versions of a matter; with --corpus, the decisions that change.",
+      "What changed between two versions of a matter (or of a 一件事); with --corpus, the decisions that change.",
     options: {
       corpus: {
         type: "string",
@@ -129,7 +129,8 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   guide: {
     args: "<matter>",
-    summary: "Prints the public guide (办事指南) of a matter, from the rule file that decides it.",
+    summary:
+      "Prints the public guide (办事指南) of a matter or a 一件事, from the rule files that decide it.",
     options: {
       format: FORMAT("md|html"),
       locale: LOCALE,
