@@ -23,7 +23,7 @@ export function cite(
 
 /**
  * A law and its articles as a person reads them: 《中华人民共和国民法典》第17条、第18条 /
- * "Civil Code, art 17, 18". An article that is not a number (a paragraph name such as （一）,
+ * "Civil Code art 17, 18". An article that is not a number (a paragraph name such as （一）,
  * a guide's section) is written as it is. The one wording of notices, combined notices and guides.
  *
  * @example
@@ -34,8 +34,8 @@ export function citationText(law: string, articles: readonly string[], locale: L
     return `《${law}》${articles.map((a) => (/^\d/.test(a) ? `第${a}条` : a)).join("、")}`;
   }
   return articles.every((a) => /^\d/.test(a))
-    ? `${law}, art ${articles.join(", ")}`
-    : `${law}, ${articles.join(", ")}`;
+    ? `${law} art ${articles.join(", ")}`
+    : `${law} ${articles.join(", ")}`;
 }
 
 /** Citations one after another, in the locale's list separator. */
