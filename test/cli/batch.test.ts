@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -199,4 +199,36 @@ describe("smart-approval batch", () => {
     },
     60_000,
   );
+});
+
+describe("smart-approval batch, combined applications (一件事)", () => {
+  it("counts a 一件事 waiting on a department as pending, not as approved or referred", async () => {
+    // The bundled rules with the illustrative 一件事 whose licence a department decides.
+    const dir = join(mkdtempSync(join(tmpdir(), "sa-batch-rules-")), "rules");
+    cpSync(join(ROOT, "rules"), dir, { recursive: true });
+    const oneThing = "example.restaurant-opening-with-deemed-consent";
+    cpSync(
+      join(ROOT, "examples/one-thing/department-deemed-consent.json"),
+      join(dir, "one-things", oneThing, "1.0.0.json"),
+    );
+    const application = readFileSync(
+      join(ROOT, "examples/one-thing/department-deemed-consent-application.json"),
+      "utf8",
+    );
+    const file = ndjson([JSON.stringify(JSON.parse(application)), JSON.stringify(approvable())]);
+    const { code, stdout, stderr } = await cli(
+      "batch",
+      file,
+      "--rules",
+      dir,
+      "--replay",
+      "--workers",
+      "0",
+    );
+    expect(code, stderr).toBe(0);
+    expect(records(stdout).map((r) => r.outcome)).toEqual(["pending", "approve"]);
+    expect(stderr).toMatch(
+      /1 approve, 0 incomplete, 0 refer, 1 pending \(with a department\), 0 errors/,
+    );
+  });
 });

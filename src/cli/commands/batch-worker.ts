@@ -17,6 +17,8 @@ export interface BatchCounts {
   approve: number;
   incomplete: number;
   refer: number;
+  /** Combined applications (一件事) whose rules members approve, with a department deciding the rest. */
+  pending: number;
   error: number;
 }
 
@@ -45,7 +47,7 @@ export type WorkerMessage =
   | { type: "done"; id: number; out: string; counts: BatchCounts };
 
 export function emptyCounts(): BatchCounts {
-  return { approve: 0, incomplete: 0, refer: 0, error: 0 };
+  return { approve: 0, incomplete: 0, refer: 0, pending: 0, error: 0 };
 }
 
 /** The record written for a line that cannot be decided: never a crash, always its line. */
@@ -94,7 +96,7 @@ async function decideLine(
   text: string,
   locale: Locale,
   dates: CliDateOptions,
-): Promise<{ record: string; outcome?: Outcome }> {
+): Promise<{ record: string; outcome?: Outcome | "pending" }> {
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -108,9 +110,8 @@ async function decideLine(
         ...dates,
         sha256: nodeSha256,
       });
-      // A member with its department is counted with the referrals: a person decides it.
-      const counted = combined.outcome === "pending" ? "refer" : combined.outcome;
-      return { record: JSON.stringify(combined), outcome: counted };
+      // `pending` is counted as itself, as evaluate treats it: not approved, not a referral.
+      return { record: JSON.stringify(combined), outcome: combined.outcome };
     }
     const decision = await rules.decide(input, { locale, ...dates });
     return { record: JSON.stringify(decision), outcome: decision.outcome };

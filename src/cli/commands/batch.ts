@@ -194,13 +194,14 @@ async function stdoutDrained(): Promise<void> {
 }
 
 function summary(totals: BatchCounts, seconds: number): string {
-  const decided = totals.approve + totals.incomplete + totals.refer;
+  const decided = totals.approve + totals.incomplete + totals.refer + totals.pending;
   const lines = decided + totals.error;
   const rate = seconds > 0 ? Math.round(lines / seconds) : lines;
   const n = (x: number) => x.toLocaleString("en-US");
   return (
     `${n(lines)} lines in ${seconds.toFixed(1)} s (${n(rate)}/s): ` +
     `${n(totals.approve)} approve, ${n(totals.incomplete)} incomplete, ${n(totals.refer)} refer, ` +
+    (totals.pending > 0 ? `${n(totals.pending)} pending (with a department), ` : "") +
     `${n(totals.error)} error${totals.error === 1 ? "" : "s"}\n`
   );
 }
