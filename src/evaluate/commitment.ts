@@ -59,13 +59,7 @@ export function refusedCommitment(
 ): { referral: ReferralItem } | { missing: Omit<MissingItem, "kind" | "id"> } {
   const settings = matter.file.commitment;
   const title = localize(material.title, locale);
-  const channels = channelList(
-    [
-      ...material.satisfiedBy.filter((via) => via !== "commitment"),
-      ...(material.deferrable ? ["deferred"] : []),
-    ],
-    locale,
-  );
+  const channels = proofChannels(material, locale);
   if (settings?.available === true && guard === "unknown") {
     const { onUnknown, basis } = settings.eligibility;
     const reason = localize(CREDIT_UNKNOWN, locale);
@@ -80,7 +74,7 @@ export function refusedCommitment(
     }
     return {
       missing: {
-        message: localize(COMMITMENT_MESSAGES.supplyInstead({ title, reason, channels }), locale),
+        message: creditUnknownProofMessage(material, locale),
         basis: cite([...material.basis, ...basis], matter.laws, locale),
       },
     };
@@ -163,3 +157,29 @@ const NOT_OFFERED: LocalizedText = {
   "zh-CN": "本事项未设置告知承诺",
   en: "this matter does not offer commitment",
 };
+
+/** The ways a material may be proved other than by commitment, in the notice's words. */
+function proofChannels(material: Material, locale: Locale): string {
+  return channelList(
+    [
+      ...material.satisfiedBy.filter((via) => via !== "commitment"),
+      ...(material.deferrable ? ["deferred"] : []),
+    ],
+    locale,
+  );
+}
+
+/**
+ * The notice asking for a material's proof instead of its commitment because the credit check
+ * could not be made: the one wording, which the pre-check page recognises
+ * (src/precheck/page/classify.ts).
+ *
+ * @example
+ * creditUnknownProofMessage(material, "zh-CN");
+ */
+export function creditUnknownProofMessage(material: Material, locale: Locale): string {
+  const title = localize(material.title, locale);
+  const reason = localize(CREDIT_UNKNOWN, locale);
+  const channels = proofChannels(material, locale);
+  return localize(COMMITMENT_MESSAGES.supplyInstead({ title, reason, channels }), locale);
+}

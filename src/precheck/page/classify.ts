@@ -1,7 +1,7 @@
 import {
   COMMITMENT_MESSAGES,
   CREDIT_UNKNOWN,
-  channelList,
+  creditUnknownProofMessage,
   type Decision,
   type Locale,
   localize,
@@ -139,15 +139,7 @@ function creditMissing(
   if (settings.eligibility.onUnknown.outcome !== "ask-proof") return undefined;
   const material = matter.materials.find((m) => m.id === item.id);
   if (material === undefined || !material.satisfiedBy.includes("commitment")) return undefined;
-  const title = localize(material.title, locale);
-  const channels = channelList(
-    [
-      ...material.satisfiedBy.filter((via) => via !== "commitment"),
-      ...(material.deferrable ? ["deferred"] : []),
-    ],
-    locale,
-  );
-  const reason = localize(CREDIT_UNKNOWN, locale);
-  const message = localize(COMMITMENT_MESSAGES.supplyInstead({ title, reason, channels }), locale);
-  return message === item.message ? { kind: "commitment", title } : undefined;
+  return creditUnknownProofMessage(material, locale) === item.message
+    ? { kind: "commitment", title: localize(material.title, locale) }
+    : undefined;
 }

@@ -12,7 +12,10 @@ export {
   type MatterFile,
 } from "../../entries/browser.js";
 // The library's own words for what it says when evidence is missing, to recognise it (classify.ts).
-export { COMMITMENT_MESSAGES, CREDIT_UNKNOWN } from "../../evaluate/commitment.js";
+export {
+  COMMITMENT_MESSAGES,
+  CREDIT_UNKNOWN,
+  creditUnknownProofMessage,
+} from "../../evaluate/commitment.js";
 export { localize, MESSAGES } from "../../evaluate/messages.js";
-export { channelList } from "../../model/channel-labels.js";
 export type { MissingItem, ReferralItem } from "../../model/decision.js";
