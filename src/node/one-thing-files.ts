@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
 import { isCombinedApplication } from "../one-thing/is-combined-application.js";
 import { type OneThingFixtureResult, runOneThingFixtureText } from "../one-thing/run-fixtures.js";
 import type { RuleSet } from "../rule-set/rule-set.js";
+import { fixtureFiles } from "./run-fixtures.js";
 
 /**
  * Splits fixture paths (files, or directories of them) into matter fixtures and 一件事 fixtures
@@ -19,7 +19,7 @@ export function partitionFixtures(paths: readonly string[]): {
 } {
   const matters: string[] = [];
   const oneThings: string[] = [];
-  for (const file of paths.flatMap(files)) {
+  for (const file of paths.flatMap(fixtureFiles)) {
     (isOneThingFixture(file) ? oneThings : matters).push(file);
   }
   return { matters, oneThings };
@@ -32,17 +32,6 @@ function isOneThingFixture(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function files(path: string): string[] {
-  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .flatMap((entry) => {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) return files(child);
-      return entry.name.endsWith(".json") ? [child] : [];
-    })
-    .sort();
 }
 
 /**
@@ -76,19 +65,8 @@ export async function runOneThingFixtures(
   rules: RuleSet,
 ): Promise<OneThingFixtureResult[]> {
   const results: OneThingFixtureResult[] = [];
-  for (const file of paths.flatMap(fixtureFilesIn)) {
+  for (const file of paths.flatMap(fixtureFiles)) {
     results.push(await runOneThingFixtureText(file, readFileSync(file, "utf8"), rules));
   }
   return results;
-}
-
-function fixtureFilesIn(path: string): string[] {
-  if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .flatMap((entry) => {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) return fixtureFilesIn(child);
-      return entry.name.endsWith(".json") ? [child] : [];
-    })
-    .sort();
 }

@@ -40,7 +40,8 @@ export async function runFixtures(
   return results;
 }
 
-function fixtureFiles(path: string): string[] {
+/** The fixture files under a path (itself when it is a file), sorted. */
+export function fixtureFiles(path: string): string[] {
   if (!statSync(path, { throwIfNoEntry: false })?.isDirectory()) return [path];
   return readdirSync(path, { withFileTypes: true })
     .flatMap((entry) => {

@@ -88,12 +88,7 @@ export function validateRules(
         );
       } else {
         // Read when validated, one file at a time, rather than every text at once.
-        sources.push({
-          file: displayName(file),
-          get text() {
-            return readRuleFile(file, displayName(file));
-          },
-        });
+        sources.push(...readSources([file]));
       }
     } catch (error) {
       issues.push(...(error instanceof RuleFileError ? error.issues : [ioIssue(file, error)]));

@@ -334,8 +334,16 @@ export function oneThingsOf(rules: RuleSet): OneThingRegistry {
   return registry;
 }
 
-function lawTitles(rules: RuleSet): Map<string, LocalizedText> {
-  return new Map(rules.catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+const lawsOf = new WeakMap<RuleSet, ReadonlyMap<string, LocalizedText>>();
+
+/** The law titles of a rule set's laws catalog, by id: made once per rule set, not per decision. */
+function lawTitles(rules: RuleSet): ReadonlyMap<string, LocalizedText> {
+  let laws = lawsOf.get(rules);
+  if (laws === undefined) {
+    laws = new Map(rules.catalogs.get("laws")?.entries.map((e) => [e.id, e.title]) ?? []);
+    lawsOf.set(rules, laws);
+  }
+  return laws;
 }
 
 const UNDECIDABLE = ({ matter, detail }: { matter: string; detail: string }) => ({

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { buildGuide, formatGuideHtml, formatGuideMarkdown } from "../entries/authoring.js";
+import { chinaToday } from "../evaluate/application-date.js";
 import type { DecideOptions } from "../evaluate/decide.js";
 import { ApplicationError, type Decision, type Locale, RuleFileError } from "../index.js";
 import type { CombinedDecision } from "../model/one-thing.js";
@@ -352,7 +353,7 @@ export async function createService(
         return sendProblem(reply, unknownMatter(served, request.params.id));
       const date = request.query.date;
       if (date === undefined) return summary;
-      if (!isDate(date)) return sendProblem(reply, badDate(date));
+      if (!isPlainDate(date)) return sendProblem(reply, badDate(date));
       const version = served.rules.versionInForce(summary.id, date);
       if (version === undefined) {
         return sendProblem(
@@ -379,8 +380,8 @@ export async function createService(
     async (request, reply) => {
       const served = holder.current;
       reply.header(RULES_HEADER, served.sha256);
-      const date = request.query.date ?? today(clock());
-      if (!isDate(date)) return sendProblem(reply, badDate(date));
+      const date = request.query.date ?? chinaToday(clock());
+      if (!isPlainDate(date)) return sendProblem(reply, badDate(date));
       if (
         request.query.date !== undefined &&
         !served.rules.versionInForce(request.params.id, date)
@@ -404,7 +405,7 @@ export async function createService(
       if (summary === undefined)
         return sendProblem(reply, unknownMatter(served, request.params.id));
       const date = request.query.date ?? (summary.versions.at(-1)?.from as string);
-      if (!isDate(date)) return sendProblem(reply, badDate(date));
+      if (!isPlainDate(date)) return sendProblem(reply, badDate(date));
       const version = served.rules.versionInForce(summary.id, date);
       if (version === undefined) return sendProblem(reply, unknownMatter(served, summary.id, date));
       const format = guideFormat(request.headers.accept);
@@ -428,7 +429,7 @@ export async function createService(
 
   app.get("/openapi.json", async (_request, reply) => {
     const served = holder.current;
-    const day = today(clock());
+    const day = chinaToday(clock());
     if (openApi?.sha256 !== served.sha256 || openApi.day !== day) {
       openApi = { sha256: served.sha256, day, text: JSON.stringify(openApiDocument(served, day)) };
     }
@@ -443,7 +444,7 @@ export async function createService(
     const reasons: string[] = [];
     if (served.rules.matters().length === 0) reasons.push("no matter loaded");
     const calendar = served.rules.calendar;
-    const day = today(clock());
+    const day = chinaToday(clock());
     if (calendar === undefined) reasons.push("no working-day calendar loaded");
     else if (!calendar.isCovered(day)) {
       reasons.push(`the working-day calendar does not cover today (${day})`);
@@ -639,16 +640,6 @@ function guideFormat(accept: string | undefined): "html" | "md" | undefined {
     }
   }
   return undefined;
-}
-
-/** A real calendar date `YYYY-MM-DD` (2025-02-30 is not one). */
-function isDate(value: string): boolean {
-  return isPlainDate(value);
-}
-
-function today(now: Date): string {
-  // Civil date in China (UTC+8, no daylight saving): the calendar's days are Beijing days.
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function badDate(value: string): Problem {

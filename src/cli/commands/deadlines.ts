@@ -7,6 +7,7 @@ import {
 } from "../../calendar/deadline-changes.js";
 import { parseCalendarFile } from "../../calendar/parse-calendar-file.js";
 import { compileCalendar, type WorkingCalendar } from "../../calendar/working-calendar.js";
+import { chinaToday } from "../../evaluate/application-date.js";
 import { parseJsonDocument } from "../../json/json-document.js";
 import { calendarIssueCode } from "../../load/issue-codes.js";
 import { type Decision, DecisionSchema } from "../../model/decision.js";
@@ -32,7 +33,7 @@ export function deadlinesCommand(
   const format = oneOf("format", options.format, ["text", "json"], "text");
   if (args.length !== 1)
     throw new UsageError("deadlines needs exactly one NDJSON file of decisions");
-  const openOn = options.date ?? beijingToday();
+  const openOn = options.date ?? chinaToday(new Date());
   if (!isPlainDate(openOn)) throw new UsageError(`--date is not a date (YYYY-MM-DD): ${openOn}`);
   const calendar = options.calendar ? readCalendar(options.calendar, io) : bundledCalendar();
   if (calendar === undefined) return EXIT.checksFailed;
@@ -135,9 +136,4 @@ function readCalendar(path: string, io: CliIo): WorkingCalendar | undefined {
     return undefined;
   }
   return compileCalendar(result.value);
-}
-
-// The civil date in Beijing, where the calendar's days are counted.
-function beijingToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 }

@@ -1,3 +1,4 @@
+import { chinaToday } from "../../evaluate/application-date.js";
 import type { Guide } from "../../guide/guide.js";
 import type { Locale } from "../../model/common.js";
 import type { MatterFile } from "../../model/matter.js";
@@ -28,7 +29,7 @@ export function oneThingStatusCommand(
   if (args.length < 1 || args.length > 2) {
     throw new UsageError("one-thing-status needs a combined decision and, optionally, answers");
   }
-  const today = options.date ?? beijingToday();
+  const today = options.date ?? chinaToday(new Date());
   if (!isPlainDate(today)) throw new UsageError(`--date is not a date (YYYY-MM-DD): ${today}`);
   const warn = options["warn-days"] === undefined ? 1 : Number(options["warn-days"]);
   if (!Number.isInteger(warn) || warn < 0) {
@@ -72,11 +73,6 @@ function isAnswer(value: unknown): value is DepartmentAnswer {
     typeof on === "string" &&
     isPlainDate(on)
   );
-}
-
-/** Today's civil date in Beijing (UTC+8, no daylight saving). */
-function beijingToday(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /**
