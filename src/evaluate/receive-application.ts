@@ -32,8 +32,30 @@ export function receiveApplication(
   raw: unknown,
   explain: ExplainEnvelope,
 ): ReceivedApplication | Promise<ReceivedApplication> {
-  // One pass both checks the input's bounds and makes the text its hash is taken of; only an
-  // input that fails goes through the walk that says why.
+  const { text, input } = receiveJson(raw);
+  // The usual envelope is read by hand; anything unusual goes to the schema, which explains.
+  const application = readApplication(input);
+  if (application !== undefined) return { application, text };
+  const explained = explain(input);
+  return explained instanceof Promise
+    ? explained.then((answer) => explainedApplication(answer, text))
+    : explainedApplication(explained, text);
+}
+
+/**
+ * An input checked against its bounds (INPUT_LIMITS) and made into its canonical text in one
+ * pass, and the copy made from that text that is decided on. The copy is never read again
+ * from the caller's value: a getter that throws or answers otherwise on a later read, or a
+ * proxy, cannot change what is decided after it was checked, and the record's inputSha256 is
+ * the hash of exactly what was decided (the copy costs about a tenth of a decision). Throws
+ * `ApplicationError` with every problem: a bound passed, a value JSON cannot hold. Shared by
+ * `receiveApplication` and the 一件事's front door (decideOneThing).
+ *
+ * @example
+ * const { text, input } = receiveJson(JSON.parse(body));
+ */
+export function receiveJson(raw: unknown): { text: string; input: unknown } {
+  // Only an input that fails goes through the walk that says why.
   const text = safeCanonicalJson(raw);
   if (text === undefined) {
     const unsafe = inputProblems(raw);
@@ -49,18 +71,7 @@ export function receiveApplication(
           ],
     );
   }
-  // The application is decided on a copy made from that text, never read again from the
-  // caller's value: a getter that throws or answers otherwise on a later read, or a proxy,
-  // cannot change what is decided after it was checked, and the record's inputSha256 is the
-  // hash of exactly what was decided (the copy costs about a tenth of a decision).
-  const input: unknown = JSON.parse(text);
-  // The usual envelope is read by hand; anything unusual goes to the schema, which explains.
-  const application = readApplication(input);
-  if (application !== undefined) return { application, text };
-  const explained = explain(input);
-  return explained instanceof Promise
-    ? explained.then((answer) => explainedApplication(answer, text))
-    : explainedApplication(explained, text);
+  return { text, input: JSON.parse(text) };
 }
 
 /** Explains an envelope the fast read did not take: the application, or every problem. */

@@ -2,9 +2,8 @@ import { applicationDateProblems } from "../evaluate/application-date.js";
 import { ApplicationError, type ApplicationProblem } from "../evaluate/application-error.js";
 import { cite } from "../evaluate/citations.js";
 import { type DecideOptions, decideOptions } from "../evaluate/decide.js";
-import { inputProblems } from "../evaluate/input-limits.js";
 import { localize, MESSAGES } from "../evaluate/messages.js";
-import { safeCanonicalJson } from "../evaluate/safe-canonical-json.js";
+import { receiveJson } from "../evaluate/receive-application.js";
 import { type Sha256, sha256Hex } from "../json/canonical-json.js";
 import { toPointer } from "../json/json-pointer.js";
 import type { Locale, LocalizedText } from "../model/common.js";
@@ -76,22 +75,8 @@ export async function decideOneThing(
     throw new RangeError("options.sha256 must be a function");
   }
   const locale = options.locale ?? "zh-CN";
-  const inputJson = safeCanonicalJson(raw);
-  if (inputJson === undefined) {
-    const unsafe = inputProblems(raw);
-    throw new ApplicationError(
-      unsafe.length > 0
-        ? unsafe
-        : [
-            {
-              code: "invalid-envelope",
-              message: "the application changed while read",
-              pointer: "",
-            },
-          ],
-    );
-  }
-  const parsed = CombinedApplicationSchema.safeParse(JSON.parse(inputJson));
+  const { text: inputJson, input } = receiveJson(raw);
+  const parsed = CombinedApplicationSchema.safeParse(input);
   if (!parsed.success) {
     throw new ApplicationError(
       parsed.error.issues.map((issue) => ({
