@@ -174,6 +174,16 @@ export function citeBasis(
   return citationsText(cite(basis, laws, locale), locale);
 }
 
+/** A fee as a guide states it: 不收费 / free of charge, or the amount in yuan. */
+export function feeText(amount: number, locale: Locale): string {
+  return amount === 0 ? W[locale].free : W[locale].amount(amount);
+}
+
+/** Text in brackets as the locale writes them: （…） / " (…)". */
+export function parenthesised(text: string, locale: Locale): string {
+  return W[locale].paren(text);
+}
+
 /**
  * Builds the public guide of one matter version from its rule file: legal basis, conditions
  * (with when each applies and what happens if it is not met), materials (with when each is
@@ -270,7 +280,7 @@ export function buildGuide(
       fee: {
         heading: w.fee,
         lines: [
-          matter.fee.amount === 0 ? w.free : w.amount(matter.fee.amount),
+          feeText(matter.fee.amount, locale),
           `${w.citedBy}${w.colon}${cite(matter.fee.basis)}`,
         ],
       },

@@ -1,5 +1,5 @@
 import { CHANNEL_LABELS, describeCondition } from "../guide/condition-text.js";
-import { citeBasis, type Guide, type GuideItem } from "../guide/guide.js";
+import { citeBasis, feeText, type Guide, type GuideItem, parenthesised } from "../guide/guide.js";
 import { schemaTitle } from "../json/schema-paths.js";
 import type { Citation } from "../model/citation.js";
 import type { Locale, LocalizedText } from "../model/common.js";
@@ -105,6 +105,7 @@ export function buildOneThingGuide(
   const w = W[locale];
   const text = (t: LocalizedText) => t[locale] ?? t["zh-CN"];
   const cite = (basis: readonly Citation[]) => citeBasis(basis, context.laws, locale);
+  const paren = (t: string) => parenthesised(t, locale);
   const memberTitle = (key: string) => {
     const member = file.members.find((m) => m.key === key);
     if (member === undefined) return key;
@@ -156,7 +157,7 @@ export function buildOneThingGuide(
           text: m.serves
             .map(
               (s) =>
-                `${memberTitle(s.member)}：${text(material(s.member, s.material)?.title ?? { "zh-CN": s.material })}`,
+                `${memberTitle(s.member)}${w.colon}${text(material(s.member, s.material)?.title ?? { "zh-CN": s.material })}`,
             )
             .join(w.sep),
         },
@@ -208,7 +209,7 @@ export function buildOneThingGuide(
           w.timeLimitIntro,
           ...file.members.map((m) => {
             if (m.decidedBy === "department") {
-              return `${text(m.title)}${w.colon}${w.workingDays(m.timeLimit.workingDays)}（${cite(m.timeLimit.basis)}）`;
+              return `${text(m.title)}${w.colon}${w.workingDays(m.timeLimit.workingDays)}${paren(cite(m.timeLimit.basis))}`;
             }
             const matter = members.get(m.key);
             const limit = matter?.timeLimit.statutory;
@@ -220,7 +221,7 @@ export function buildOneThingGuide(
         heading: w.fee,
         lines: [...members].map(
           ([key, matter]) =>
-            `${memberTitle(key)}${w.colon}${matter.fee.amount} ${matter.fee.currency}（${cite(matter.fee.basis)}）`,
+            `${memberTitle(key)}${w.colon}${feeText(matter.fee.amount, locale)}${paren(cite(matter.fee.basis))}`,
         ),
       },
       referrals: {
@@ -233,13 +234,13 @@ export function buildOneThingGuide(
             { label: w.department, text: text(m.department) },
             {
               label: w.timeLimit,
-              text: `${w.workingDays(m.timeLimit.workingDays)}（${cite(m.timeLimit.basis)}）`,
+              text: `${w.workingDays(m.timeLimit.workingDays)}${paren(cite(m.timeLimit.basis))}`,
             },
             ...(m.deemedConsent
               ? [
                   {
                     label: w.deemed,
-                    text: `${w.deemedText(m.deemedConsent.workingDays, text(m.deemedConsent.effect))}（${cite(m.deemedConsent.basis)}）`,
+                    text: `${w.deemedText(m.deemedConsent.workingDays, text(m.deemedConsent.effect))}${paren(cite(m.deemedConsent.basis))}`,
                   },
                 ]
               : []),

@@ -62,6 +62,25 @@ describe("the CLI with combined applications", () => {
     expect(stdout).toContain("一表申请");
     expect(stdout).toContain("一套材料");
     expect(stdout.match(/`OT-M01`/g)).toHaveLength(1);
+    // Fees as the matter guides state them (all four matters are free of charge).
+    expect(stdout).toContain("不收费");
+    expect(stdout).not.toContain("0 CNY");
+  });
+
+  it("guide in English writes English punctuation and fees", async () => {
+    const { code, stdout } = await cli(
+      "guide",
+      "individual-business-with-food-filing",
+      "--locale",
+      "en",
+    );
+    expect(code).toBe(0);
+    // The fee and time-limit lines are the guide's own words: English colons and brackets
+    // (field titles and article labels such as （一） are the rule files' data, left as written).
+    const fees = stdout.split("\n").filter((line) => line.includes("free of charge"));
+    expect(fees.length).toBeGreaterThan(0);
+    for (const line of fees) expect(line).toMatch(/^- .+: free of charge \(.+\)$/);
+    expect(stdout).not.toMatch(/[：（](free of charge|on the spot)/);
   });
 
   it("validate checks a 一件事 file on its own against the matters beside it", async () => {
