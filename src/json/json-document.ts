@@ -2,6 +2,7 @@ import { type AnyNode, parse, type ValueNode } from "@humanwhocodes/momoa";
 import { isForbiddenKey } from "../model/forbidden-key.js";
 import type { Issue } from "../model/issue.js";
 import { encodePointerSegment, pointerSegments } from "./json-pointer.js";
+import { locator } from "./locator.js";
 
 /** What can say where a JSON pointer sits in a file's source text. */
 export interface SourceLocator {
@@ -157,7 +158,7 @@ function positionalParse(text: string, file: string, outline: Outline): ParseRes
   };
 }
 
-type Position = { line: number; column: number };
+export type Position = { line: number; column: number };
 
 /** Where the values of the top two levels of objects start, by JSON pointer. */
 type Outline = Map<string, Position>;
@@ -172,21 +173,6 @@ function document(
     ...locator(file, locate),
     value,
     outline: () => locator(file, (pointer) => outlinePosition(outline, pointer)),
-  };
-}
-
-function locator(file: string, locate: (pointer: string) => Position): SourceLocator {
-  return {
-    file,
-    locate,
-    issue: (code, message, pointer, severity = "error") => ({
-      code,
-      severity,
-      message,
-      file,
-      pointer,
-      ...locate(pointer),
-    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SourceLocator } from "../json/json-document.js";
+import { locator } from "../json/locator.js";
 import type { Issue } from "../model/issue.js";
 import { VERSION } from "../version.js";
 import { checkCatalog, checkCatalogReferences, type LocatedCatalog } from "./check-catalog.js";
@@ -254,19 +255,7 @@ function bodyShapeProblem(rules: unknown): string | undefined {
 
 /** Issues in a bundle's rules: in its second line, located by JSON pointer. */
 function bundleLocator(file: string): SourceLocator {
-  return {
-    file,
-    locate: () => ({ line: 2, column: 1 }),
-    issue: (code, message, pointer, severity = "error") => ({
-      code,
-      severity,
-      message,
-      file,
-      pointer,
-      line: 2,
-      column: 1,
-    }),
-  };
+  return locator(file, () => ({ line: 2, column: 1 }));
 }
 
 /** The codes of a bundle's problems: all errors. */
@@ -278,5 +267,4 @@ export type BundleIssueCode = Extract<
   | "bundle-body"
   | "bundle-unsigned"
   | "bundle-signature"
-  | "bad-signature"
 >;

@@ -116,7 +116,7 @@ export function formatOneThingStatusText(status: OneThingStatus): string {
       m.due && `due ${m.due}`,
       m.light,
       m.deemedConsent &&
-        `deemed consent since ${m.deemedConsent.since} (${m.deemedConsent.authority}: ${m.deemedConsent.basis.map((b) => `${b.law} ${b.articles.join(", ")}`).join("; ")}) — not an approval`,
+        `deemed consent since ${m.deemedConsent.since} (${m.deemedConsent.authority}: ${citationsText(m.deemedConsent.basis, "en")}) — not an approval`,
     ].filter(Boolean);
     lines.push(`  - ${m.key}: ${m.status}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`);
   }
