@@ -13,9 +13,6 @@ import type { DeadlineStatusOptions, ProvisionalDue } from "./deadline-status.js
 import type { DueDateOptions } from "./due-date.js";
 import type { DescribeDayOptions, WorkingCalendar } from "./working-calendar.js";
 
-/** The largest count of working days the calendar takes. */
-const MAX_COUNT = MAX_WORKING_DAYS;
-
 /**
  * The most suspensions one count takes. Each day counted is looked up in every suspension, so
  * the bound keeps a hostile list from running for minutes; a real case has a handful.
@@ -62,9 +59,14 @@ export function guardDate(name: string, value: unknown): PlainDate {
  * guardCount("workingDays", 1.5); // throws RangeError: workingDays must be a whole number from 0 to 10000, got 1.5
  */
 export function guardCount(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > MAX_COUNT) {
+  if (
+    typeof value !== "number" ||
+    !Number.isInteger(value) ||
+    value < 0 ||
+    value > MAX_WORKING_DAYS
+  ) {
     throw new RangeError(
-      `${name} must be a whole number from 0 to ${MAX_COUNT}, got ${shown(value)}`,
+      `${name} must be a whole number from 0 to ${MAX_WORKING_DAYS}, got ${shown(value)}`,
     );
   }
   return value;

@@ -20,20 +20,18 @@ export function progressFrame(
 }
 
 /** Erases the progress bar's line. */
-export const CLEAR_LINE = "\r\u001b[K";
+const CLEAR_LINE = "\r\u001b[K";
 
 /**
  * The one progress bar of the CLI, on stderr, for commands that read a long input (`batch`,
  * `diff --corpus`). On a terminal it is redrawn in place at most five times a second and erased
- * at the end; elsewhere (a CI log) a plain line is written every few seconds, or nothing when
- * `quietOffTerminal` — stderr then holds only what the command reports.
+ * at the end; elsewhere (a CI log) a plain line is written every few seconds.
  */
 export class ProgressBar {
   readonly #write: (text: string) => void;
   readonly #total: number | undefined;
   readonly #tty: boolean;
   readonly #unit: string;
-  readonly #quiet: boolean;
   readonly #started = performance.now();
   #done = 0;
   #items = 0;
@@ -42,13 +40,12 @@ export class ProgressBar {
 
   constructor(
     write: (text: string) => void,
-    options: { total?: number | undefined; tty: boolean; unit: string; quietOffTerminal?: boolean },
+    options: { total?: number | undefined; tty: boolean; unit: string },
   ) {
     this.#write = write;
     this.#total = options.total;
     this.#tty = options.tty;
     this.#unit = options.unit;
-    this.#quiet = options.quietOffTerminal === true;
     this.#shown = this.#tty ? Number.NEGATIVE_INFINITY : this.#started;
   }
 
@@ -60,7 +57,6 @@ export class ProgressBar {
   /** Counts `items` more done, and redraws when it is time. */
   advance(items: number): void {
     this.#items += items;
-    if (!this.#tty && this.#quiet) return;
     const now = performance.now();
     if (now - this.#shown < (this.#tty ? 200 : 5000)) return;
     this.#shown = now;

@@ -71,7 +71,7 @@ function runtimeRequire(id: string): unknown {
  * @example
  * const validate = linkValidator(factories[schemaKey(schema)], schema);
  */
-export function linkValidator(factory: ValidatorFactory, schema: unknown): ValidateFunction {
+function linkValidator(factory: ValidatorFactory, schema: unknown): ValidateFunction {
   const module: { exports: unknown } = { exports: {} };
   factory(runtimeRequire, linearRegExpEngine, module, module.exports, schema);
   if (typeof module.exports !== "function") throw new Error("a validator defined no function");

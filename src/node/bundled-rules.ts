@@ -29,7 +29,7 @@ declare const SMART_APPROVAL_BUNDLE_ID: string | undefined;
 const BUNDLE_ID =
   typeof SMART_APPROVAL_BUNDLE_ID === "string" ? SMART_APPROVAL_BUNDLE_ID : undefined;
 /** Where the build writes the command-line bundle, under dist/: not one of the library's modules. */
-export const BUNDLE_DIR = "bin";
+const BUNDLE_DIR = "bin";
 
 const STORED = new URL("../bundled-rules.json", import.meta.url);
 const VALIDATORS = new URL("../bundled-validators.js", import.meta.url);

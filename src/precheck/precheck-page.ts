@@ -1,12 +1,10 @@
 import type { LocalizedText } from "../model/common.js";
+import { CONFIG_ID, type PageConfig } from "./page/config.js";
 import { PAGE_CSS } from "./page-style.js";
 
 /** The Content-Security-Policy the page declares, and the one a server should send with it. */
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'none'";
-
-/** The id of the JSON data block that holds the page's configuration. */
-const CONFIG_ID = "smart-approval-precheck";
 
 export interface PrecheckPageOptions {
   matter: string;
@@ -34,7 +32,7 @@ export interface PageFile {
  */
 export function precheckPageFiles(options: PrecheckPageOptions): PageFile[] {
   const { locale, title } = options;
-  const config = {
+  const config: PageConfig = {
     matter: options.matter,
     locale,
     sha256: options.rules.sha256,

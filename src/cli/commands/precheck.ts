@@ -7,12 +7,12 @@ import type { MatterFile } from "../../model/matter.js";
 import { pageScript } from "../../node/precheck-script.js";
 import { readRuleFile } from "../../node/read-rule-file.js";
 import { BUNDLED_RULES_DIR, readSources, ruleFiles } from "../../node/rule-files.js";
+import { RULES_GLOBAL } from "../../precheck/page/config.js";
 import { precheckPageFiles } from "../../precheck/precheck-page.js";
 import { formatIssues } from "../../report/issues.js";
 import { type CliIo, EXIT, IoError, ioReason, oneOf, requirePath, UsageError } from "../io.js";
 
 /** The global the page's rules.js sets (see src/precheck/page/main.ts). */
-const RULES_GLOBAL = "smartApprovalRules";
 
 /**
  * `precheck <matter> [--locale zh-CN|en] [--rules DIR] --out DIR`: writes the pre-check page

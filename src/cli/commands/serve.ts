@@ -41,7 +41,7 @@ type ToWorker =
 /** The rules a worker starts on (set by the primary: the rules every worker serves now). */
 const RULES_ENV = "SMART_APPROVAL_SERVE_RULES";
 /** How long the primary waits for every worker to load new rules before it gives up. */
-export const RELOAD_TIMEOUT_MS = 120_000;
+const RELOAD_TIMEOUT_MS = 120_000;
 /** How long /metrics waits for a worker's metrics before it answers without them. */
 const METRICS_TIMEOUT_MS = 2_000;
 

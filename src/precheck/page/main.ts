@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { classify, type PrecheckView } from "./classify.js";
+import { CONFIG_ID, type PageConfig, RULES_GLOBAL } from "./config.js";
 import { el } from "./dom.js";
 import { catalogChoices, controlId, drawForm, type FormContext } from "./form.js";
 import {
@@ -18,20 +19,6 @@ import { type PageStrings, STRINGS } from "./strings.js";
 // The pre-check page (网上预审): a form drawn from the matter's input schema, decided on every
 // change by the library itself, with no evidence (only the receiving system has it) and no
 // network: the applicant's data never leaves the page. See docs/precheck.md.
-
-/** What `smart-approval precheck` writes into the page, as a JSON data block (not code). */
-export interface PageConfig {
-  matter: string;
-  locale: Locale;
-  /** The SHA-256 of the rules in rules.js: the page refuses any other rules. */
-  sha256: string;
-}
-
-/** The id of the data block that holds the page's configuration. */
-export const CONFIG_ID = "smart-approval-precheck";
-
-/** The global rules.js (a browser rules module, as a classic script) sets. */
-const RULES_GLOBAL = "smartApprovalRules";
 
 interface State {
   locale: Locale;
