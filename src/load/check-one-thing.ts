@@ -7,8 +7,8 @@ import type { Issue } from "../model/issue.js";
 import type { MatterFile } from "../model/matter.js";
 import { type OneThingFile, OneThingFileSchema } from "../model/one-thing.js";
 import { type RuleFileIssueCode, ruleFileIssue } from "./issue-codes.js";
-import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
+import { placementIssues, sourceText } from "./source-files.js";
 import { versionWindowIssues } from "./version-windows.js";
 
 /** `…/one-things/<id>/<version>.json`: where a 一件事 file is kept. */
@@ -54,14 +54,8 @@ export function checkOneThingSources(
   const issues: Issue[] = [];
   const valid: Array<ValidOneThingFile & { document: SourceLocator }> = [];
   for (const source of sources) {
-    let text: string;
-    try {
-      text = source.text;
-    } catch (error) {
-      if (!(error instanceof RuleFileError)) throw error;
-      issues.push(...error.issues);
-      continue;
-    }
+    const text = sourceText(source, issues);
+    if (text === undefined) continue;
     const parsed = parseJsonDocument(text, source.file);
     issues.push(...parsed.issues);
     if (!parsed.ok) continue;
@@ -70,7 +64,12 @@ export function checkOneThingSources(
     if (data === undefined) continue;
     const semantic = [
       ...checkOneThing(data, parsed.document, matters, laws),
-      ...placement(source.file, data, parsed.document),
+      ...placementIssues(
+        ONE_THING_FILE,
+        source.file,
+        { key: "oneThing", id: data.oneThing, version: data.version, what: "一件事" },
+        parsed.document,
+      ),
     ];
     issues.push(...semantic);
     if (semantic.some((i) => i.severity === "error")) continue;
@@ -110,8 +109,7 @@ export function checkOneThing(
   const issues: Issue[] = [];
   const error = (code: RuleFileIssueCode, message: string, segments: (string | number)[]) =>
     issues.push(ruleFileIssue(document, code, message, toPointer(segments)));
-  // The table gives the severity (member-not-in-force is a warning).
-  const warn = error;
+  // The table gives the severity (member-not-in-force is a warning): `error` adds either.
   const cites = (basis: readonly Citation[], segments: (string | number)[]) =>
     basis.forEach((c, i) => {
       if (!laws.has(c.ref)) {
@@ -154,7 +152,7 @@ export function checkOneThing(
       return;
     }
     if (!covers(inWindow, file.effective)) {
-      warn(
+      error(
         "member-not-in-force",
         `"${member.matter}" is not in force on every day of ${window(file.effective)}: applications on those days are referred`,
         ["members", i, "matter"],
@@ -328,33 +326,6 @@ function window(w: Window): string {
 
 function inside(path: string, whole: string): boolean {
   return path.startsWith(`${whole}.`);
-}
-
-function placement(file: string, one: OneThingFile, document: SourceLocator): Issue[] {
-  const match = ONE_THING_FILE.exec(file);
-  if (!match) return [];
-  const issues: Issue[] = [];
-  if (match[1] !== one.oneThing) {
-    issues.push(
-      ruleFileIssue(
-        document,
-        "misplaced-file",
-        `一件事 "${one.oneThing}" is in the folder "${match[1]}"`,
-        "/oneThing",
-      ),
-    );
-  }
-  if (match[2] !== one.version) {
-    issues.push(
-      ruleFileIssue(
-        document,
-        "misplaced-file",
-        `version "${one.version}" is in the file "${match[2]}.json"`,
-        "/version",
-      ),
-    );
-  }
-  return issues;
 }
 
 /**

@@ -19,8 +19,8 @@ import {
 } from "./check-one-thing.js";
 import { calendarIssueCode, ruleFileIssue } from "./issue-codes.js";
 import { partialMatter } from "./partial-matter.js";
-import { RuleFileError } from "./rule-file-error.js";
 import { validateDocument } from "./schema-issues.js";
+import { placementIssues, sourceText } from "./source-files.js";
 import { versionWindowIssues } from "./version-windows.js";
 
 /** A rule file's name and text, however it was read (`text` is read once, when needed). */
@@ -172,7 +172,15 @@ export function validateSources(
       continue;
     }
     const semantic = checkMatter(data, document, checks);
-    issues.push(...semantic, ...placement(source.file, data, document));
+    issues.push(
+      ...semantic,
+      ...placementIssues(
+        MATTER_FILE,
+        source.file,
+        { key: "matter", id: data.matter, version: data.version, what: "matter" },
+        document,
+      ),
+    );
     // Beyond the schema and the checks above: src/lint (unreachable standards, unsafe regexes…).
     issues.push(
       ...lintMatter({ file: source.file, document, matter: data }, { catalogs: allCatalogs }),
@@ -209,20 +217,6 @@ export function validateSources(
   return { issues, matters, catalogs, calendars, oneThings: one.oneThings };
 }
 
-/**
- * A source's text, or undefined with its issues added when it cannot be read as text (a file
- * that is not UTF-8, one that cannot be read: see read-rule-file.ts).
- */
-function sourceText(source: RuleSource, issues: Issue[]): string | undefined {
-  try {
-    return source.text;
-  } catch (error) {
-    if (!(error instanceof RuleFileError)) throw error;
-    issues.push(...error.issues);
-    return undefined;
-  }
-}
-
 /** `…/matters/<matter>/<version>.json`: where a matter file is kept (its folder and name). */
 const MATTER_FILE = /(?:^|[\\/])matters[\\/]([^\\/]+)[\\/]([^\\/]+)\.json$/;
 
@@ -241,32 +235,4 @@ function isCalendar(file: string): boolean {
 function isCatalog(file: string, value: unknown): boolean {
   if (isCatalogFolder(file)) return true;
   return typeof value === "object" && value !== null && "catalog" in value && !("matter" in value);
-}
-
-/** `rules/matters/<matter>/<version>.json` must agree with the file's own matter and version. */
-function placement(file: string, matter: MatterFile, document: SourceLocator): Issue[] {
-  const match = MATTER_FILE.exec(file);
-  if (!match) return [];
-  const issues: Issue[] = [];
-  if (match[1] !== matter.matter) {
-    issues.push(
-      ruleFileIssue(
-        document,
-        "misplaced-file",
-        `matter "${matter.matter}" is in the folder "${match[1]}"`,
-        "/matter",
-      ),
-    );
-  }
-  if (match[2] !== matter.version) {
-    issues.push(
-      ruleFileIssue(
-        document,
-        "misplaced-file",
-        `version "${matter.version}" is in the file "${match[2]}.json"`,
-        "/version",
-      ),
-    );
-  }
-  return issues;
 }
