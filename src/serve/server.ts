@@ -264,44 +264,36 @@ export async function createService(
     return id;
   }
 
-  app.post("/v1/decisions", async (request, reply) => {
-    const served = holder.current;
-    const locale = localeOf(request);
-    if (locale === undefined) return sendProblem(reply, badLocale());
-    if (isNdjson(request.body)) {
-      return sendProblem(
-        reply,
-        problem("unsupported-media-type", 415, "one application is sent as application/json"),
-      );
-    }
-    const result = await decideOne(served, request.body, locale);
-    reply.header(RULES_HEADER, served.sha256);
-    if ("problem" in result) return sendProblem(reply, result.problem);
-    reply.header(DECISION_ID_HEADER, logDecision(served, result.decision, request.body));
-    return reply.type("application/json; charset=utf-8").send(result.text);
-  });
+  /** One application in, its decision out: POST /v1/decisions and /v1/decisions/one-thing. */
+  const decisionRoute =
+    (
+      decide: (
+        served: ServedRules,
+        input: unknown,
+        locale: Locale,
+      ) => Promise<{ decision: Decision | CombinedDecision; text: string } | { problem: Problem }>,
+      what: string,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const served = holder.current;
+      const locale = localeOf(request);
+      if (locale === undefined) return sendProblem(reply, badLocale());
+      if (isNdjson(request.body)) {
+        return sendProblem(
+          reply,
+          problem("unsupported-media-type", 415, `one ${what} is sent as application/json`),
+        );
+      }
+      const result = await decide(served, request.body, locale);
+      reply.header(RULES_HEADER, served.sha256);
+      if ("problem" in result) return sendProblem(reply, result.problem);
+      reply.header(DECISION_ID_HEADER, logDecision(served, result.decision, request.body));
+      return reply.type("application/json; charset=utf-8").send(result.text);
+    };
 
+  app.post("/v1/decisions", decisionRoute(decideOne, "application"));
   // A combined application (一件事): one application for several matters, one decision.
-  app.post("/v1/decisions/one-thing", async (request, reply) => {
-    const served = holder.current;
-    const locale = localeOf(request);
-    if (locale === undefined) return sendProblem(reply, badLocale());
-    if (isNdjson(request.body)) {
-      return sendProblem(
-        reply,
-        problem(
-          "unsupported-media-type",
-          415,
-          "one combined application is sent as application/json",
-        ),
-      );
-    }
-    const result = await decideCombined(served, request.body, locale);
-    reply.header(RULES_HEADER, served.sha256);
-    if ("problem" in result) return sendProblem(reply, result.problem);
-    reply.header(DECISION_ID_HEADER, logDecision(served, result.decision, request.body));
-    return reply.type("application/json; charset=utf-8").send(result.text);
-  });
+  app.post("/v1/decisions/one-thing", decisionRoute(decideCombined, "combined application"));
 
   app.post("/v1/decisions/batch", { bodyLimit: limits.batchBodyLimit }, async (request, reply) => {
     const served = holder.current;
